@@ -1,0 +1,27 @@
+package org.robustlab.core.saliency;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+/**
+ * The setting a saliency method runs in.
+ *
+ * @param seed seed for methods that sample (SmoothGrad)
+ * @param maxBatchSize largest number of images or samples per model pass; methods that evaluate many samples
+ *     per image split them into batches of at most this size
+ * @param monitor progress and cancellation
+ */
+public record SaliencyContext(long seed, int maxBatchSize, IProgressMonitor monitor) {
+
+    public SaliencyContext {
+        if (maxBatchSize <= 0) {
+            throw new IllegalArgumentException("maxBatchSize must be > 0, got " + maxBatchSize);
+        }
+        monitor = monitor == null ? new NullProgressMonitor() : monitor;
+    }
+
+    /** Returns a context with the given seed, batches of up to 64 samples and no progress reporting. */
+    public static SaliencyContext of(long seed) {
+        return new SaliencyContext(seed, 64, null);
+    }
+}
