@@ -10,9 +10,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.attack.AttackGenerator;
 import org.robustlab.core.attack.AttackGenerators;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 
 /** Tracks every registered {@link AttackGenerator}. */
-@Component(service = AttackGenerators.class)
+@Component(service = {AttackGenerators.class, ContributionRegistry.class})
 public final class AttackGeneratorRegistry extends AbstractContributionRegistry<AttackGenerator<?>>
         implements AttackGenerators {
 

@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.data.DatasetImporter;
 import org.robustlab.core.data.DatasetImporters;
 
 /** Tracks every registered {@link DatasetImporter}. */
-@Component(service = DatasetImporters.class)
+@Component(service = {DatasetImporters.class, ContributionRegistry.class})
 public final class DatasetImporterRegistry extends AbstractContributionRegistry<DatasetImporter<?>>
         implements DatasetImporters {
 

@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.engine.Engine;
 import org.robustlab.core.engine.Engines;
 
 /** Tracks every registered {@link Engine}. */
-@Component(service = Engines.class)
+@Component(service = {Engines.class, ContributionRegistry.class})
 public final class EngineRegistry extends AbstractContributionRegistry<Engine> implements Engines {
 
     public EngineRegistry() {

@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.metric.EvaluationMetric;
 import org.robustlab.core.metric.EvaluationMetrics;
 
 /** Tracks every registered {@link EvaluationMetric}. */
-@Component(service = EvaluationMetrics.class)
+@Component(service = {EvaluationMetrics.class, ContributionRegistry.class})
 public final class EvaluationMetricRegistry extends AbstractContributionRegistry<EvaluationMetric<?>>
         implements EvaluationMetrics {
 

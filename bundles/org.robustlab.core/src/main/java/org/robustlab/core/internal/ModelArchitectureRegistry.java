@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.model.ModelArchitecture;
 import org.robustlab.core.model.ModelArchitectures;
 
 /** Tracks every registered {@link ModelArchitecture}. */
-@Component(service = ModelArchitectures.class)
+@Component(service = {ModelArchitectures.class, ContributionRegistry.class})
 public final class ModelArchitectureRegistry extends AbstractContributionRegistry<ModelArchitecture<?>>
         implements ModelArchitectures {
 

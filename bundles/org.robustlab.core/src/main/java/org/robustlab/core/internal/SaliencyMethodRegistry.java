@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.saliency.SaliencyMethod;
 import org.robustlab.core.saliency.SaliencyMethods;
 
 /** Tracks every registered {@link SaliencyMethod}. */
-@Component(service = SaliencyMethods.class)
+@Component(service = {SaliencyMethods.class, ContributionRegistry.class})
 public final class SaliencyMethodRegistry extends AbstractContributionRegistry<SaliencyMethod<?>>
         implements SaliencyMethods {
 

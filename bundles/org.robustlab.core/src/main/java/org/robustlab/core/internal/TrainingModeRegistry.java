@@ -8,11 +8,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.robustlab.core.contribution.AbstractContributionRegistry;
+import org.robustlab.core.contribution.ContributionRegistry;
 import org.robustlab.core.training.TrainingMode;
 import org.robustlab.core.training.TrainingModes;
 
 /** Tracks every registered {@link TrainingMode}. */
-@Component(service = TrainingModes.class)
+@Component(service = {TrainingModes.class, ContributionRegistry.class})
 public final class TrainingModeRegistry extends AbstractContributionRegistry<TrainingMode<?>> implements TrainingModes {
 
     public TrainingModeRegistry() {

@@ -1,0 +1,83 @@
+package org.robustlab.cli.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.robustlab.cli.Command;
+import org.robustlab.cli.CommandContext;
+import org.robustlab.core.contribution.ContributionInfo;
+import org.robustlab.core.contribution.ContributionRegistry;
+
+/** {@code robustlab contributions}: lists every registered contribution by kind with id, label and bundle. */
+@Component(service = Command.class)
+public final class ContributionsCommand implements Command {
+
+    private final List<ContributionRegistry<?>> registries = new CopyOnWriteArrayList<>();
+
+    @Reference(
+            service = ContributionRegistry.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeRegistry")
+    void addRegistry(ContributionRegistry<?> registry) {
+        registries.add(registry);
+    }
+
+    void removeRegistry(ContributionRegistry<?> registry) {
+        registries.remove(registry);
+    }
+
+    @Override
+    public String name() {
+        return "contributions";
+    }
+
+    @Override
+    public String summary() {
+        return "List the registered contributions by kind: id, label and providing bundle";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: robustlab contributions [--verbose]
+
+                Lists every registered contribution (dataset importers, attacks, architectures, engines,
+                saliency methods, metrics, training modes, evaluation views) grouped by kind, with its id,
+                label and the bundle that provides it. --verbose adds each description.""";
+    }
+
+    @Override
+    public int run(List<String> arguments, CommandContext context) {
+        boolean verbose = arguments.contains("--verbose");
+        List<String> unknown = new ArrayList<>(arguments);
+        unknown.remove("--verbose");
+        if (!unknown.isEmpty()) {
+            context.err().println("Unknown option " + unknown.get(0) + "\n" + usage());
+            return USAGE;
+        }
+        List<ContributionRegistry<?>> sorted = new ArrayList<>(registries);
+        sorted.sort(Comparator.comparing(ContributionRegistry::kind));
+        for (ContributionRegistry<?> registry : sorted) {
+            print(registry, verbose, context);
+        }
+        return OK;
+    }
+
+    private static void print(ContributionRegistry<?> registry, boolean verbose, CommandContext context) {
+        List<ContributionInfo> infos = registry.list();
+        context.out().println(registry.kind() + " (" + infos.size() + ")");
+        for (ContributionInfo info : infos) {
+            context.out().printf("  %-22s %-34s %s%n", info.id(), info.label(), info.bundle());
+            if (verbose && !info.description().isEmpty()) {
+                context.out().println("      " + info.description());
+            }
+        }
+    }
+}
