@@ -91,6 +91,35 @@ public final class Nd4jRuntime {
         }
     }
 
+    /**
+     * Checks that this installation carries ND4J native libraries for the running platform.
+     *
+     * @throws IllegalStateException naming the platform and the fix when it does not
+     */
+    public static void requireSupportedPlatform() {
+        String problem = unsupportedPlatformProblem(System.getProperty("os.name"), System.getProperty("os.arch"));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+    }
+
+    /**
+     * Returns why ND4J cannot run on the given platform, or {@code null} when this installation supports it. The
+     * bundle embeds only the linux-x86_64 native libraries (oneDNN build).
+     */
+    public static String unsupportedPlatformProblem(String osName, String osArch) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        String arch = osArch == null ? "" : osArch.toLowerCase(java.util.Locale.ROOT);
+        boolean linux = os.startsWith("linux");
+        boolean x86 = arch.equals("amd64") || arch.equals("x86_64");
+        if (linux && x86) {
+            return null;
+        }
+        return "No native ND4J backend for " + osName + "/" + osArch + " in this installation: it carries the"
+                + " linux-x86_64 libraries only. Build Robustlab from source with -Djavacpp.platform=<platform>"
+                + " (for example macosx-arm64) and the matching nd4j-native classifier, or run on Linux x86-64.";
+    }
+
     private static long physicalMemoryBytes() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
