@@ -2,6 +2,7 @@ package org.robustlab.core.attack;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
  * The setting an attack runs in.
@@ -24,5 +25,16 @@ public record AttackContext(double minValue, double maxValue, long seed, IProgre
     /** Returns a context for inputs in [0, 1] with no progress reporting. */
     public static AttackContext unitRange(long seed) {
         return new AttackContext(0, 1, seed, null);
+    }
+
+    /**
+     * Throws when the monitor was cancelled.
+     *
+     * @throws OperationCanceledException when {@link IProgressMonitor#isCanceled()} is set
+     */
+    public void checkCanceled() {
+        if (monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.robustlab.core.attack;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -95,6 +96,31 @@ public final class Perturbations {
         }
         INDArray delta = Nd4j.create(values, clean.shape(), 'c').castTo(clean.dataType());
         return clip(clean.add(delta), min, max);
+    }
+
+    /**
+     * Returns, per image, the image of {@code whenTrue} where {@code mask} is set and of {@code whenFalse}
+     * elsewhere. Both arrays have the same shape, with the batch in dimension 0.
+     */
+    public static INDArray select(boolean[] mask, INDArray whenTrue, INDArray whenFalse) {
+        if (mask.length != whenTrue.size(0) || !Arrays.equals(whenTrue.shape(), whenFalse.shape())) {
+            throw new IllegalArgumentException("mask of " + mask.length + " images does not fit arrays of shape "
+                    + Arrays.toString(whenTrue.shape()) + " and "
+                    + Arrays.toString(whenFalse.shape()));
+        }
+        int perImage = Math.toIntExact(whenTrue.length() / mask.length);
+        double[] result = flatValues(whenFalse);
+        double[] replacement = flatValues(whenTrue);
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i]) {
+                System.arraycopy(replacement, i * perImage, result, i * perImage, perImage);
+            }
+        }
+        return Nd4j.create(result, whenTrue.shape(), 'c').castTo(whenTrue.dataType());
+    }
+
+    private static double[] flatValues(INDArray array) {
+        return array.castTo(DataType.DOUBLE).dup('c').reshape(array.length()).toDoubleVector();
     }
 
     private static void fillUniformL2Ball(float[] values, long perImage, double epsilon, Random random) {
