@@ -29,4 +29,23 @@ public record SaliencyTarget(INDArray classWeights, Branch branch) {
         weights.getColumn(classIndex).assign(1);
         return new SaliencyTarget(weights, branch);
     }
+
+    /**
+     * Checks that this target fits a batch of images and a model with {@code outputs} logits.
+     *
+     * @param input the images [N, C, H, W]
+     * @throws IllegalArgumentException naming the shapes when the input is not four-dimensional or the class
+     *     weights are not [N, outputs]
+     */
+    public void validate(INDArray input, int outputs) {
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException(
+                    "Input images must be [N, C, H, W], got shape " + java.util.Arrays.toString(input.shape()));
+        }
+        if (classWeights.rank() != 2 || classWeights.size(0) != input.size(0) || classWeights.size(1) != outputs) {
+            throw new IllegalArgumentException("Class weights must be [" + input.size(0) + ", " + outputs
+                    + "] for " + input.size(0) + " images and " + outputs + " outputs, got shape "
+                    + java.util.Arrays.toString(classWeights.shape()));
+        }
+    }
 }
