@@ -1,0 +1,146 @@
+package org.robustlab.experiment.report;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Renders images and saliency maps as PNG for the report: the input in grey with the ground-truth mask outlined,
+ * and each map as a colour overlay on the input.
+ *
+ * <p>For display only, each map is post-processed as in Han et al. (2021): absolute value, clipped to its mean plus
+ * three standard deviations, then scaled to [0, 1] by its minimum and maximum. A map that is zero everywhere stays
+ * zero. Scores are computed on the raw maps, never on these images.
+ */
+public final class SaliencyImages {
+
+    /** Anchor colours of the inferno colour map at 0, 0.25, 0.5, 0.75 and 1. */
+    private static final int[][] INFERNO = {{0, 0, 4}, {87, 16, 110}, {188, 55, 84}, {249, 142, 9}, {252, 255, 164}};
+
+    private static final int MASK_OUTLINE = 0x00E676;
+
+    private SaliencyImages() {}
+
+    /**
+     * Returns the grey image with the outline of {@code mask} drawn in green.
+     *
+     * @param grey intensities in [0, 1], row-major, {@code height * width} values
+     * @param mask 1 inside the region, row-major, or {@code null}
+     * @param scale the number of output pixels per input pixel
+     */
+    public static BufferedImage image(float[] grey, float[] mask, int height, int width, int scale) {
+        BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int level = level(grey[y * width + x]);
+                int rgb = isOutline(mask, x, y, height, width) ? MASK_OUTLINE : level << 16 | level << 8 | level;
+                fill(image, x, y, scale, rgb);
+            }
+        }
+        return image;
+    }
+
+    /**
+     * Returns the saliency map as a colour overlay on the grey image: the colour's opacity follows the map value.
+     *
+     * @param map raw map values, row-major
+     */
+    public static BufferedImage overlay(float[] grey, float[] map, int height, int width, int scale) {
+        double[] display = displayValues(map);
+        BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < grey.length; i++) {
+            int level = level(grey[i]);
+            int[] colour = colour(display[i]);
+            double alpha = Math.min(1, 0.25 + 0.75 * display[i]) * (display[i] > 0 ? 1 : 0);
+            int r = blend(level, colour[0], alpha);
+            int g = blend(level, colour[1], alpha);
+            int b = blend(level, colour[2], alpha);
+            fill(image, i % width, i / width, scale, r << 16 | g << 8 | b);
+        }
+        return image;
+    }
+
+    /** Returns the display values of a map: absolute value, clipped at mean + 3 SD, min-max scaled to [0, 1]. */
+    public static double[] displayValues(float[] map) {
+        double[] values = new double[map.length];
+        double sum = 0;
+        for (int i = 0; i < map.length; i++) {
+            values[i] = Float.isFinite(map[i]) ? Math.abs(map[i]) : 0;
+            sum += values[i];
+        }
+        double mean = sum / Math.max(1, values.length);
+        double squares = 0;
+        for (double value : values) {
+            squares += (value - mean) * (value - mean);
+        }
+        double limit = mean + 3 * Math.sqrt(squares / Math.max(1, values.length));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.min(values[i], limit);
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = max > min ? (values[i] - min) / (max - min) : 0;
+        }
+        return values;
+    }
+
+    /** Returns the PNG encoding of an image. */
+    public static byte[] png(BufferedImage image) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("No PNG writer is installed in this Java runtime");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isOutline(float[] mask, int x, int y, int height, int width) {
+        if (mask == null || mask[y * width + x] <= 0.5f) {
+            return false;
+        }
+        for (int[] step : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+            int nx = x + step[0];
+            int ny = y + step[1];
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height || mask[ny * width + nx] <= 0.5f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] colour(double value) {
+        double position = Math.max(0, Math.min(1, value)) * (INFERNO.length - 1);
+        int low = Math.min(INFERNO.length - 2, (int) position);
+        double t = position - low;
+        int[] colour = new int[3];
+        for (int c = 0; c < 3; c++) {
+            colour[c] = (int) Math.round(INFERNO[low][c] * (1 - t) + INFERNO[low + 1][c] * t);
+        }
+        return colour;
+    }
+
+    private static int level(float value) {
+        float clamped = Float.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+        return Math.round(clamped * 255);
+    }
+
+    private static int blend(int grey, int colour, double alpha) {
+        return (int) Math.round(grey * (1 - alpha) + colour * alpha);
+    }
+
+    private static void fill(BufferedImage image, int x, int y, int scale, int rgb) {
+        for (int dy = 0; dy < scale; dy++) {
+            for (int dx = 0; dx < scale; dx++) {
+                image.setRGB(x * scale + dx, y * scale + dy, rgb);
+            }
+        }
+    }
+}
