@@ -12,12 +12,14 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.robustlab.core.saliency.SaliencyPostprocessing;
 import org.robustlab.experiment.report.SaliencyImages;
 
 /**
  * Writes the saliency grid: for each of the first grid cases, one row per model with the input (mask outlined)
  * followed by one overlay per saliency method. Each cell is also written as its own PNG under {@code saliency/},
- * and the whole grid as {@code saliency/grid.png}.
+ * and the whole grid as {@code saliency/grid.png}. Maps are shown as Han et al. (2021) show them: absolute value,
+ * clipped to mean plus or minus three standard deviations, scaled to [0, 1].
  */
 final class SaliencyGridWriter {
 
@@ -46,6 +48,7 @@ final class SaliencyGridWriter {
                 : new ArrayList<>(set.maps().get(models.get(0)).keySet());
         List<Cell> cells = new ArrayList<>();
         Map<String, BufferedImage> images = new LinkedHashMap<>();
+        Map<String, Map<String, INDArray>> display = displayMaps(set.maps());
         for (int c = 0; c < cases; c++) {
             float[] grey = grey(set.images(), c);
             float[] mask = set.masks() == null ? null : flat(set.masks(), c);
@@ -54,7 +57,7 @@ final class SaliencyGridWriter {
             cells.add(save(caseLabel, "", "input", input, images));
             for (String model : models) {
                 for (String method : methods) {
-                    float[] map = flat(set.maps().get(model).get(method), c);
+                    float[] map = flat(display.get(model).get(method), c);
                     BufferedImage overlay = SaliencyImages.overlay(grey, map, height, width, scale);
                     cells.add(save(caseLabel, model, method, overlay, images));
                 }
@@ -62,6 +65,17 @@ final class SaliencyGridWriter {
         }
         writeGrid(images, cases, models, methods, height * scale, width * scale);
         return cells;
+    }
+
+    /** Returns the maps post-processed for display as Han et al. (2021) show them. */
+    private static Map<String, Map<String, INDArray>> displayMaps(Map<String, Map<String, INDArray>> maps) {
+        Map<String, Map<String, INDArray>> display = new LinkedHashMap<>();
+        maps.forEach((model, byMethod) -> {
+            Map<String, INDArray> processed = new LinkedHashMap<>();
+            byMethod.forEach((method, raw) -> processed.put(method, SaliencyPostprocessing.HAN_ET_AL.apply(raw)));
+            display.put(model, processed);
+        });
+        return display;
     }
 
     private Cell save(

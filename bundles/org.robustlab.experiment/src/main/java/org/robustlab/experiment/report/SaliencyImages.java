@@ -11,9 +11,8 @@ import javax.imageio.ImageIO;
  * Renders images and saliency maps as PNG for the report: the input in grey with the ground-truth mask outlined,
  * and each map as a colour overlay on the input.
  *
- * <p>For display only, each map is post-processed as in Han et al. (2021): absolute value, clipped to its mean plus
- * three standard deviations, then scaled to [0, 1] by its minimum and maximum. A map that is zero everywhere stays
- * zero. Scores are computed on the raw maps, never on these images.
+ * <p>Overlays take maps already post-processed for display, with values in [0, 1]; scores are computed on the raw
+ * maps, never on these images.
  */
 public final class SaliencyImages {
 
@@ -46,10 +45,9 @@ public final class SaliencyImages {
     /**
      * Returns the saliency map as a colour overlay on the grey image: the colour's opacity follows the map value.
      *
-     * @param map raw map values, row-major
+     * @param display map values in [0, 1], row-major
      */
-    public static BufferedImage overlay(float[] grey, float[] map, int height, int width, int scale) {
-        double[] display = displayValues(map);
+    public static BufferedImage overlay(float[] grey, float[] display, int height, int width, int scale) {
         BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < grey.length; i++) {
             int level = level(grey[i]);
@@ -61,33 +59,6 @@ public final class SaliencyImages {
             fill(image, i % width, i / width, scale, r << 16 | g << 8 | b);
         }
         return image;
-    }
-
-    /** Returns the display values of a map: absolute value, clipped at mean + 3 SD, min-max scaled to [0, 1]. */
-    public static double[] displayValues(float[] map) {
-        double[] values = new double[map.length];
-        double sum = 0;
-        for (int i = 0; i < map.length; i++) {
-            values[i] = Float.isFinite(map[i]) ? Math.abs(map[i]) : 0;
-            sum += values[i];
-        }
-        double mean = sum / Math.max(1, values.length);
-        double squares = 0;
-        for (double value : values) {
-            squares += (value - mean) * (value - mean);
-        }
-        double limit = mean + 3 * Math.sqrt(squares / Math.max(1, values.length));
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.min(values[i], limit);
-            min = Math.min(min, values[i]);
-            max = Math.max(max, values[i]);
-        }
-        for (int i = 0; i < values.length; i++) {
-            values[i] = max > min ? (values[i] - min) / (max - min) : 0;
-        }
-        return values;
     }
 
     /** Returns the PNG encoding of an image. */

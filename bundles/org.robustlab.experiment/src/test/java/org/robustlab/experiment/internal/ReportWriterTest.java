@@ -35,22 +35,22 @@ class ReportWriterTest {
     }
 
     @Test
-    void displayValuesFollowHanPostprocessing() {
-        float[] map = new float[100];
-        map[0] = -1000;
-        for (int i = 1; i < 100; i++) {
-            map[i] = i % 2;
-        }
+    void overlayOfZeroMapShowsGreyImage() {
+        float[] grey = {0.5f, 0.5f, 0.5f, 0.5f};
 
-        double[] display = SaliencyImages.displayValues(map);
+        var image = SaliencyImages.overlay(grey, new float[4], 2, 2, 1);
 
-        assertThat(display[0]).isEqualTo(1.0);
-        assertThat(display[2]).isEqualTo(0.0);
-        assertThat(display[1]).isLessThan(0.2).isGreaterThan(0);
+        assertThat(image.getRGB(1, 1) & 0xFFFFFF).isEqualTo(128 << 16 | 128 << 8 | 128);
     }
 
     @Test
-    void zeroMapStaysZero() {
-        assertThat(SaliencyImages.displayValues(new float[16])).containsOnly(0.0);
+    void maskOutlineIsGreen() {
+        float[] grey = new float[9];
+        float[] mask = {0, 0, 0, 0, 1, 0, 0, 0, 0};
+
+        var image = SaliencyImages.image(grey, mask, 3, 3, 1);
+
+        assertThat(image.getRGB(1, 1) & 0xFFFFFF).isEqualTo(0x00E676);
+        assertThat(image.getRGB(0, 0) & 0xFFFFFF).isZero();
     }
 }
