@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,11 @@ public final class ParameterBinder {
         }
         if (value instanceof List<?> list) {
             return list.stream().map(ParameterBinder::toPlain).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((key, entry) -> plain.put(key.toString(), toPlain(entry)));
+            return plain;
         }
         if (value instanceof double[] array) {
             return Arrays.stream(array).boxed().toList();
@@ -152,6 +158,9 @@ public final class ParameterBinder {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
             return convertList(parameterized.getActualTypeArguments()[0], raw, path);
         }
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Map.class) {
+            return copySettings(raw, path);
+        }
         Class<?> target = (Class<?>) type;
         if (target.isRecord()) {
             if (!(raw instanceof Map<?, ?> map)) {
@@ -175,6 +184,35 @@ public final class ParameterBinder {
             converted.add(convert(elementType, list.get(i), null, path + "[" + i + "]"));
         }
         return List.copyOf(converted);
+    }
+
+    /** Returns an unmodifiable copy of a settings block whose keys are strings, with nested maps and lists. */
+    private static Map<String, Object> copySettings(Object raw, String path) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new InvalidParameterException(path, "expected a mapping of settings, found " + describe(raw));
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new InvalidParameterException(path, "setting names must be strings, found " + entry.getKey());
+            }
+            copy.put(key, copyPlain(entry.getValue(), path + "." + key));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object copyPlain(Object value, String path) {
+        if (value instanceof Map<?, ?>) {
+            return copySettings(value, path);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(copyPlain(list.get(i), path + "[" + i + "]"));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     static String describe(Object raw) {

@@ -3,6 +3,7 @@ package org.robustlab.core.training;
 import java.util.Random;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.robustlab.core.attack.AttackGenerators;
 
 /**
@@ -13,7 +14,12 @@ import org.robustlab.core.attack.AttackGenerators;
  * @param maxValue largest valid pixel value
  * @param random the run's random source for noise and random starts; advanced in a fixed order, so a run
  *     resumed from a checkpoint with its saved state reproduces the same draws
- * @param monitor progress and cancellation
+ * @param monitor progress and cancellation; {@code null} means none
  */
 public record TrainingModeContext(
-        AttackGenerators attacks, double minValue, double maxValue, Random random, IProgressMonitor monitor) {}
+        AttackGenerators attacks, double minValue, double maxValue, Random random, IProgressMonitor monitor) {
+
+    public TrainingModeContext {
+        monitor = monitor == null ? new NullProgressMonitor() : monitor;
+    }
+}

@@ -100,4 +100,21 @@ class ParameterBinderTest {
 
         assertThat(bound).isEqualTo(DEFAULTS);
     }
+
+    record WithSettings(String attack, Map<String, Object> attackParameters) {}
+
+    @Test
+    void settingsMapIsCopiedAndWrittenBack() {
+        WithSettings defaults = new WithSettings("pgd", Map.of("epsilon", 0.005));
+
+        WithSettings bound = ParameterBinder.bind(
+                defaults, Map.of("attackParameters", Map.of("epsilon", 0.01, "steps", List.of(1, 2))), "mode");
+
+        assertThat(bound.attackParameters()).containsEntry("epsilon", 0.01);
+        assertThat(bound.attackParameters().get("steps")).isEqualTo(List.of(1, 2));
+        assertThat(ParameterBinder.toMap(bound)).containsEntry("attackParameters", bound.attackParameters());
+        assertThatThrownBy(() -> ParameterBinder.bind(defaults, Map.of("attackParameters", 3), "mode"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("mode.attackParameters");
+    }
 }
