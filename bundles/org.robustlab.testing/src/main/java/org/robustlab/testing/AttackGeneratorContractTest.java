@@ -41,11 +41,11 @@ import org.robustlab.core.parameter.ParameterBinder;
  *
  * <p>Checked: registration as a contribution; bindable default parameters; a threat model that matches the
  * parameters; results inside the epsilon ball and the valid range; epsilon 0 returns the input; finite results
- * for zero, tiny (1e-25) and huge (1e20) gradients; determinism for a seed; no change to the model's parameters
- * or to the caller's arrays; the model only sees finite inputs inside the valid range, through the requested
- * batch-norm branch; honest counting of gradient passes; untargeted attacks raise the loss and targeted attacks
- * lower the loss towards the target; cancellation; clear errors for labels of the wrong shape and for goals or
- * heads the attack does not support.
+ * for models whose weights are scaled by 0, 1e-25 and 1e20 (zero, tiny and huge gradients); determinism for a
+ * seed; no change to the model's parameters or to the caller's arrays; the model only sees finite inputs inside
+ * the valid range, through the requested batch-norm branch; honest counting of gradient passes; untargeted
+ * attacks raise the loss and targeted attacks lower the loss towards the target; cancellation; clear errors for
+ * labels of the wrong shape and for goals or heads the attack does not support.
  *
  * @param <P> the attack's parameter record
  */

@@ -15,7 +15,7 @@ import org.robustlab.core.parameter.Parameter;
  *     highest loss
  * @param randomStart whether each run starts at a uniform random point of the ball, clipped to the valid range
  * @param rho fraction of the steps between two checkpoints that must raise the loss for the step size to stay
- * @param momentum weight alpha of the new step against the previous one; 0.75 in the paper
+ * @param momentum weight alpha of the new step against the previous one; 0.75 in Croce and Hein (2020)
  */
 public record ApgdParameters(
         @Parameter(description = "Norm of the perturbation budget: l-infinity or l2")
@@ -56,7 +56,7 @@ public record ApgdParameters(
         }
     }
 
-    /** Returns APGD-CE with the paper's rho 0.75 and momentum 0.75, one restart and a random start. */
+    /** Returns APGD-CE with rho 0.75 and momentum 0.75, one restart and a random start. */
     public static ApgdParameters of(Norm norm, double epsilon, int iterations) {
         return new ApgdParameters(norm, epsilon, iterations, 1, true, 0.75, 0.75);
     }

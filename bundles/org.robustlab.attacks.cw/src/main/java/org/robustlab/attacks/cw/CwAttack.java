@@ -47,7 +47,7 @@ public final class CwAttack implements AttackGenerator<CwParameters> {
 
     /**
      * Returns confidence 0, learning rate 0.01, 100 steps, 9 binary-search steps from c = 0.001 with early abort,
-     * unbounded: the paper's search with fewer steps per constant than its 10,000.
+     * unbounded: a shorter search per constant than the long runs of Carlini and Wagner.
      */
     @Override
     public CwParameters defaultParameters() {

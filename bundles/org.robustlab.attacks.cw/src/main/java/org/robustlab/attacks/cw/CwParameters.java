@@ -5,7 +5,7 @@ import org.robustlab.core.parameter.Parameter;
 /**
  * Parameters of {@link CwAttack}.
  *
- * @param confidence margin kappa by which the goal must be met; 0 in the paper's L2 experiments
+ * @param confidence margin kappa by which the goal must be met; 0 in the L2 experiments of Carlini and Wagner (2017)
  * @param learningRate Adam's step size in the tanh space
  * @param steps Adam steps per value of the constant c
  * @param binarySearchSteps number of values of c tried per image
@@ -13,7 +13,7 @@ import org.robustlab.core.parameter.Parameter;
  * @param abortEarly whether a search for one value of c stops once its loss has not improved for a tenth of the
  *     steps
  * @param epsilon L2 budget: the result is projected onto the ball of this radius; infinity for the unbounded attack
- *     of the paper
+ *     of Carlini and Wagner (2017)
  */
 public record CwParameters(
         @Parameter(description = "Margin kappa by which the goal must be met", unit = "logits", min = 0)

@@ -52,7 +52,7 @@ public final class DeepFoolAttack implements AttackGenerator<DeepFoolParameters>
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepFoolAttack.class);
 
-    /** Added to each step's logit gap, as in the paper's code, so that a step never has length zero. */
+    /** Added to each step's logit gap so that a step never has length zero. */
     private static final double GAP_SLACK = 1e-4;
 
     @Override
@@ -60,7 +60,7 @@ public final class DeepFoolAttack implements AttackGenerator<DeepFoolParameters>
         return DeepFoolParameters.class;
     }
 
-    /** Returns the paper's setting: L2, unbounded, 50 steps, overshoot 0.02, 9 candidate classes. */
+    /** Returns L2, unbounded, 50 steps, the paper's overshoot 0.02, and 9 candidate classes. */
     @Override
     public DeepFoolParameters defaultParameters() {
         return new DeepFoolParameters(Norm.L2, Double.POSITIVE_INFINITY, 50, 0.02, 9);

@@ -11,10 +11,10 @@ import org.robustlab.core.parameter.Parameter;
  * @param norm the norm whose nearest decision boundary each step moves to: L2, or L-infinity (steps along the
  *     sign of the boundary normal, distances measured with its L1 norm)
  * @param epsilon budget: the final perturbation is projected onto the ball of this radius in {@code norm};
- *     infinity for the unbounded attack of the paper
+ *     infinity for the unbounded attack of Moosavi-Dezfooli et al. (2016)
  * @param maxIterations largest number of linearisation steps
  * @param overshoot the accumulated perturbation is multiplied by {@code 1 + overshoot}, so that the image
- *     crosses the boundary instead of landing on it; 0.02 in the paper
+ *     crosses the boundary instead of landing on it; 0.02 in Moosavi-Dezfooli et al. (2016)
  * @param candidates number of classes other than the label's class that each step considers: those with the
  *     highest clean logits; each costs one gradient pass per step
  */
