@@ -7,11 +7,11 @@ import org.robustlab.core.model.Head;
  * whether the goal is met by the margin kappa. f is at least {@code -kappa} and reaches it exactly when the goal is
  * met with that margin.
  *
- * <p>Softmax heads use the form of Carlini and Wagner (2017): untargeted {@code max(z_y - max_{i != y} z_i, -kappa)}, targeted
- * {@code max(max_{i != t} z_i - z_t, -kappa)}. For multi-label sigmoid heads, with {@code s_k = +1} for a positive
- * and {@code -1} for a negative label: untargeted {@code max(min_k s_k z_k, -kappa)}, which flips the easiest
- * label; targeted {@code sum_k max(-s_k z_k, -kappa)} over the targets, which moves every label. Only counted
- * labels take part.
+ * <p>Softmax heads use the form of Carlini and Wagner (2017): untargeted
+ * {@code max(z_y - max_{i != y} z_i, -kappa)}, targeted {@code max(max_{i != t} z_i - z_t, -kappa)}. For
+ * multi-label sigmoid heads, with {@code s_k = +1} for a positive and {@code -1} for a negative label: untargeted
+ * {@code max(min_k s_k z_k, -kappa)}, which flips the easiest label; targeted {@code sum_k max(-s_k z_k, -kappa)}
+ * over the targets, which moves every label. Only counted labels take part.
  *
  * @param value f
  * @param logitGradient df/dz
