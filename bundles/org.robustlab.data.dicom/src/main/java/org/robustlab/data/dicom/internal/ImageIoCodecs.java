@@ -1,0 +1,30 @@
+package org.robustlab.data.dicom.internal;
+
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+
+/**
+ * Registers the JPEG (TwelveMonkeys, which adds lossless JPEG) and JPEG 2000 (JAI) image readers with Image I/O.
+ * Image I/O finds plug-ins through {@code META-INF/services} on the application class path, which OSGi bundles are
+ * not on, so PixelMed would find no JPEG 2000 or lossless JPEG reader without this.
+ */
+final class ImageIoCodecs {
+
+    private ImageIoCodecs() {}
+
+    /** Registers the readers; registering twice has no effect. */
+    static synchronized void register() {
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registerOnce(registry, new JPEGImageReaderSpi());
+        registerOnce(registry, new J2KImageReaderSpi());
+    }
+
+    private static void registerOnce(IIORegistry registry, ImageReaderSpi provider) {
+        if (registry.getServiceProviderByClass(provider.getClass()) == null) {
+            registry.registerServiceProvider(provider, ImageReaderSpi.class);
+        }
+    }
+}

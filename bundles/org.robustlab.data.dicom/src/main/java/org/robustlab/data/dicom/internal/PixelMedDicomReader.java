@@ -1,0 +1,273 @@
+package org.robustlab.data.dicom.internal;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.robustlab.data.dicom.ColorPalette;
+import org.robustlab.data.dicom.DicomImage;
+import org.robustlab.data.dicom.DicomMetadata;
+import org.robustlab.data.dicom.DicomReadException;
+import org.robustlab.data.dicom.DicomReadException.Reason;
+import org.robustlab.data.dicom.DicomReader;
+import org.robustlab.data.dicom.PixelFormat;
+import org.robustlab.data.dicom.TransferSyntaxes;
+import org.robustlab.data.dicom.internal.StoredValueDecoder.Layout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+
+/**
+ * Reads DICOM files with PixelMed: the data set in two passes (the header up to Pixel Data, checked before any
+ * pixel buffer is allocated, then everything), compressed frames through PixelMed's Image I/O decoders except
+ * RLE, which {@link RleDecoder} decodes because PixelMed's handles only 8-bit colour and 16-bit grey.
+ */
+@Component(service = DicomReader.class)
+public final class PixelMedDicomReader implements DicomReader {
+
+    /** Largest decoded pixel data accepted by default: 1 GiB. */
+    public static final long DEFAULT_MAX_DECODED_BYTES = 1L << 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PixelMedDicomReader.class);
+
+    private final long maxDecodedBytes;
+
+    /** Creates a reader with the default size limit. */
+    public PixelMedDicomReader() {
+        this(DEFAULT_MAX_DECODED_BYTES);
+    }
+
+    /** Creates a reader that rejects images whose decoded pixel data exceeds {@code maxDecodedBytes}. */
+    public PixelMedDicomReader(long maxDecodedBytes) {
+        this.maxDecodedBytes = maxDecodedBytes;
+        ImageIoCodecs.register();
+    }
+
+    @Override
+    public DicomImage read(Path file) {
+        DicomFileCheck.requireDicom(file);
+        try {
+            return decode(file);
+        } catch (DicomReadException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new DicomReadException(file, Reason.CORRUPT, "the file ends before its data set does (truncated)", e);
+        } catch (DicomException | IOException e) {
+            throw classify(file, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new DicomReadException(file, Reason.CORRUPT, "the data set cannot be parsed: " + e, e);
+        } catch (OutOfMemoryError e) {
+            // PixelMed allocates a buffer of the declared value length before reading it; a corrupt length fails here.
+            throw new DicomReadException(file, Reason.TOO_LARGE, "a declared value length exceeds the memory limit", e);
+        }
+    }
+
+    private DicomImage decode(Path file) throws IOException, DicomException {
+        List<String> warnings = new ArrayList<>();
+        Header header = readHeader(file);
+        if (!header.hasMeta()) {
+            warnings.add("no file meta information; read as " + TransferSyntaxes.name(header.transferSyntax()));
+        }
+        if (header.list().get(TagFromName.PixelData) == null && header.list().get(TagFromName.Rows) == null) {
+            throw new DicomReadException(file, Reason.NO_PIXEL_DATA, "the data set has no Pixel Data (7FE0,0010)");
+        }
+        PixelFormat declared = PixelModule.declared(file, header.list(), warnings);
+        checkDecodable(file, header.transferSyntax(), declared);
+        checkSize(file, declared);
+        AttributeList list = readAllDecoding(file, header.transferSyntax());
+        Attribute pixelData = list.get(TagFromName.PixelData);
+        if (pixelData == null) {
+            throw missingPixels(file, header.transferSyntax());
+        }
+        PixelFormat format = decodedFormat(list, declared, header.transferSyntax());
+        PixelModule.checkPhotometric(file, format);
+        int planar = AttributeValues.integer(header.list(), TagFromName.PlanarConfiguration)
+                .orElse(0);
+        boolean ybr422 = declared.photometricInterpretation().equals("YBR_FULL_422");
+        StoredValueDecoder frames =
+                frames(file, pixelData, format, new Layouts(planar, ybr422), header.transferSyntax());
+        LutReader luts = new LutReader(format.signed(), warnings);
+        FrameLuts frameLuts = FrameLuts.read(list, format.frames(), luts);
+        ColorPalette palette =
+                format.photometricInterpretation().equals("PALETTE COLOR") ? PaletteReader.read(file, list) : null;
+        DicomMetadata metadata = MetadataReader.read(file, list, header.transferSyntax(), header.hasMeta());
+        for (String warning : warnings) {
+            LOG.debug("{}: {}", file, warning);
+        }
+        return new DicomImage(
+                metadata, format, frames, frameLuts.modalityLuts(), frameLuts.voiPresets(), palette, warnings);
+    }
+
+    private record Header(AttributeList list, String transferSyntax, boolean hasMeta) {}
+
+    private static Header readHeader(Path file) throws IOException, DicomException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            DicomInputStream dicom = new DicomInputStream(in);
+            AttributeList list = new AttributeList();
+            list.read(dicom, TagFromName.PixelData);
+            String syntax = dicom.getTransferSyntaxToReadDataSet().getUID();
+            return new Header(list, syntax, dicom.haveMetaHeader());
+        }
+    }
+
+    private static AttributeList readAll(Path file, String transferSyntax) throws IOException, DicomException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            AttributeList list = new AttributeList();
+            list.setDecompressPixelData(!TransferSyntaxes.RLE_LOSSLESS.equals(transferSyntax));
+            list.read(new DicomInputStream(in));
+            return list;
+        }
+    }
+
+    /** Reads the whole data set; a decoder that throws on an encapsulated frame is reported with its syntax. */
+    private static AttributeList readAllDecoding(Path file, String syntax) throws IOException, DicomException {
+        try {
+            return readAll(file, syntax);
+        } catch (RuntimeException e) {
+            if (!new TransferSyntax(syntax).isEncapsulated()) {
+                throw e;
+            }
+            throw new DicomReadException(
+                    file,
+                    Reason.UNSUPPORTED_TRANSFER_SYNTAX,
+                    "the decoder for " + TransferSyntaxes.name(syntax) + " failed on this file: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void checkDecodable(Path file, String syntax, PixelFormat declared) {
+        boolean twelveBitJpeg = syntax.equals("1.2.840.10008.1.2.4.51") && declared.bitsStored() > 8;
+        if (TransferSyntaxes.isUndecodable(syntax) || twelveBitJpeg) {
+            throw new DicomReadException(
+                    file,
+                    Reason.UNSUPPORTED_TRANSFER_SYNTAX,
+                    "pixel data in "
+                            + TransferSyntaxes.name(syntax)
+                            + (twelveBitJpeg ? " with " + declared.bitsStored() + " bits" : "")
+                            + " cannot be decoded: no decoder for it is installed; convert the file, for example with"
+                            + " 'gdcmconv --raw'");
+        }
+    }
+
+    private void checkSize(Path file, PixelFormat declared) {
+        long bytes = (long) declared.pixelsPerFrame()
+                * declared.frames()
+                * declared.samplesPerPixel()
+                * Math.max(1, declared.bitsAllocated() / 8);
+        if (bytes > maxDecodedBytes) {
+            throw new DicomReadException(
+                    file,
+                    Reason.TOO_LARGE,
+                    "the decoded pixel data would take " + bytes
+                            + " bytes (" + declared.rows() + " x " + declared.columns() + " x " + declared.frames()
+                            + " frames), more than the limit of " + maxDecodedBytes + " bytes");
+        }
+    }
+
+    private static PixelFormat decodedFormat(AttributeList list, PixelFormat declared, String syntax) {
+        boolean decompressed =
+                new TransferSyntax(syntax).isEncapsulated() && !TransferSyntaxes.RLE_LOSSLESS.equals(syntax);
+        String photometric = declared.photometricInterpretation();
+        if (decompressed) {
+            // TODO: JPEG 2000 declared YBR_RCT or YBR_ICT, whose codestream does not ask for the inverse colour
+            // transform, comes back untransformed. An RGB JPEG without JFIF or Adobe marker is converted from YCbCr
+            // by the JPEG reader. Both are labelled RGB here although their samples are wrong.
+            photometric = list.getDecompressedPhotometricInterpretation(photometric);
+        } else if (photometric.equals("YBR_FULL_422")) {
+            photometric = "YBR_FULL";
+        }
+        return new PixelFormat(
+                declared.rows(),
+                declared.columns(),
+                declared.frames(),
+                declared.samplesPerPixel(),
+                photometric,
+                declared.bitsAllocated(),
+                declared.bitsStored(),
+                declared.highBit(),
+                declared.signed());
+    }
+
+    private static StoredValueDecoder frames(
+            Path file, Attribute pixelData, PixelFormat format, Layouts layouts, String syntax) throws DicomException {
+        TransferSyntax transferSyntax = new TransferSyntax(syntax);
+        StoredValueDecoder decoder;
+        if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
+            byte[] decoded = RleFrames.decode(file, compressed, format);
+            decoder = new StoredValueDecoder(format, decoded, null, false, Layout.INTERLEAVED);
+        } else {
+            Layout layout = layouts.layout(format, transferSyntax.isEncapsulated());
+            short[] words = words(pixelData);
+            byte[] bytes = words == null ? pixelData.getByteValues() : null;
+            decoder = new StoredValueDecoder(format, bytes, words, transferSyntax.isBigEndian(), layout);
+            long required = StoredValueDecoder.requiredBytes(format, layout);
+            if (decoder.availableBytes() < required) {
+                throw new DicomReadException(
+                        file,
+                        Reason.CORRUPT,
+                        "Pixel Data holds " + decoder.availableBytes() + " bytes but the image pixel module needs "
+                                + required);
+            }
+        }
+        return decoder;
+    }
+
+    /** The two header values that decide the sample layout of uncompressed pixel data. */
+    private record Layouts(int planarConfiguration, boolean ybr422) {
+
+        Layout layout(PixelFormat format, boolean encapsulated) {
+            if (encapsulated) {
+                // Decoders return pixel-interleaved samples whatever Planar Configuration declares.
+                return Layout.INTERLEAVED;
+            }
+            if (ybr422) {
+                return Layout.YBR_422;
+            }
+            return format.samplesPerPixel() > 1 && planarConfiguration == 1 ? Layout.BY_PLANE : Layout.INTERLEAVED;
+        }
+    }
+
+    private static short[] words(Attribute pixelData) {
+        try {
+            return pixelData.getShortValues();
+        } catch (DicomException e) {
+            return null;
+        }
+    }
+
+    private static DicomReadException missingPixels(Path file, String syntax) {
+        if (new TransferSyntax(syntax).isEncapsulated()) {
+            return new DicomReadException(
+                    file,
+                    Reason.UNSUPPORTED_TRANSFER_SYNTAX,
+                    "the decoder for " + TransferSyntaxes.name(syntax)
+                            + " returned no image; this variant of the syntax is not supported");
+        }
+        return new DicomReadException(
+                file,
+                Reason.CORRUPT,
+                "Pixel Data (7FE0,0010) is missing or truncated although" + " the header describes an image");
+    }
+
+    private static DicomReadException classify(Path file, Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No reader") || message.contains("not supported")) {
+            return new DicomReadException(
+                    file, Reason.UNSUPPORTED_TRANSFER_SYNTAX, "pixel data cannot be decoded: " + message, e);
+        }
+        return new DicomReadException(file, Reason.CORRUPT, "the data set cannot be parsed: " + message, e);
+    }
+}
