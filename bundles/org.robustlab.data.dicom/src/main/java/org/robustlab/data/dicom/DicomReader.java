@@ -18,4 +18,11 @@ public interface DicomReader {
      *     be decoded; the exception names the file and the reason
      */
     DicomImage read(Path file);
+
+    /**
+     * Reads the header of a file up to its pixel data, without decoding pixels.
+     *
+     * @throws DicomReadException when the file is not DICOM or its image pixel module is invalid
+     */
+    DicomHeader readHeader(Path file);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.robustlab.data.dicom.ColorPalette;
+import org.robustlab.data.dicom.DicomHeader;
 import org.robustlab.data.dicom.DicomImage;
 import org.robustlab.data.dicom.DicomMetadata;
 import org.robustlab.data.dicom.DicomReadException;
@@ -75,9 +76,25 @@ public final class PixelMedDicomReader implements DicomReader {
         }
     }
 
+    @Override
+    public DicomHeader readHeader(Path file) {
+        DicomFileCheck.requireDicom(file);
+        try {
+            Header header = parseHeader(file);
+            PixelFormat format = PixelModule.declared(file, header.list(), new ArrayList<>());
+            DicomMetadata metadata =
+                    MetadataReader.read(file, header.list(), header.transferSyntax(), header.hasMeta());
+            return new DicomHeader(metadata, format);
+        } catch (DicomReadException e) {
+            throw e;
+        } catch (DicomException | IOException | RuntimeException e) {
+            throw new DicomReadException(file, Reason.CORRUPT, "the header cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
     private DicomImage decode(Path file) throws IOException, DicomException {
         List<String> warnings = new ArrayList<>();
-        Header header = readHeader(file);
+        Header header = parseHeader(file);
         if (!header.hasMeta()) {
             warnings.add("no file meta information; read as " + TransferSyntaxes.name(header.transferSyntax()));
         }
@@ -113,7 +130,7 @@ public final class PixelMedDicomReader implements DicomReader {
 
     private record Header(AttributeList list, String transferSyntax, boolean hasMeta) {}
 
-    private static Header readHeader(Path file) throws IOException, DicomException {
+    private static Header parseHeader(Path file) throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             DicomInputStream dicom = new DicomInputStream(in);
             AttributeList list = new AttributeList();

@@ -1,0 +1,9 @@
+package org.robustlab.data.dicom;
+
+/**
+ * What the header of a DICOM file says, read without decoding its pixel data.
+ *
+ * @param metadata the de-identified metadata
+ * @param format the pixel format the header declares
+ */
+public record DicomHeader(DicomMetadata metadata, PixelFormat format) {}
