@@ -50,7 +50,7 @@ public final class CachedDataset implements Dataset {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** Returns whether {@code folder} holds a complete dataset with the given content hash. */
+    /** Returns whether {@code folder} contains a complete dataset with the given content hash. */
     public static boolean isComplete(Path folder, String contentHash) throws IOException {
         Path manifest = folder.resolve(MANIFEST);
         if (!AtomicFiles.verify(manifest)

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Turns an importer's samples into a cached dataset: assigns splits by group, decodes and preprocesses each image
  * (channel conversion, then {@link ImageResize}), rasterises boxes into masks, and writes the cache folder
- * {@code <cache>/<importer>-<hash>}. When that folder already holds a complete dataset with the same content
+ * {@code <cache>/<importer>-<hash>}. When that folder already contains a complete dataset with the same content
  * hash, it is opened without decoding anything.
  */
 public final class DatasetBuilder {

@@ -29,7 +29,12 @@ public final class GroupSplitter {
         int validation = (int) Math.round(validationFraction * groups.size());
         Map<String, Split> splits = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
-            Split split = i < test ? Split.TEST : i < test + validation ? Split.VALIDATION : Split.TRAIN;
+            Split split = Split.TRAIN;
+            if (i < test) {
+                split = Split.TEST;
+            } else if (i < test + validation) {
+                split = Split.VALIDATION;
+            }
             splits.put(groups.get(i), split);
         }
         return splits;

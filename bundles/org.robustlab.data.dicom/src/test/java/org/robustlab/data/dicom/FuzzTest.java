@@ -47,7 +47,7 @@ class FuzzTest {
             "pydicom/dicomdirtests/77654033/CR1/6154",
             "octave-dicom/simple-test.dcm");
 
-    /** Longest time one case may take; decoding the largest seed takes well under a second. */
+    /** Maximum time of one case; decoding the largest seed takes well under a second. */
     private static final long TIME_LIMIT_SECONDS = 20;
 
     /** The largest decoded image allowed during fuzzing, so that huge declared sizes fail fast. */

@@ -34,6 +34,15 @@ final class TestData {
         return directory;
     }
 
+    /** Returns the folder of a package that contains its DICOM files. */
+    static Path root(String name) {
+        Path root = directory().resolve(name).resolve(ROOTS.get(name));
+        assertThat(Files.isDirectory(root))
+                .as("test data folder %s; run releng/scripts/fetch-test-data.sh", root)
+                .isTrue();
+        return root;
+    }
+
     /** Returns a sample file, failing the test with the fix when the cache lacks it. */
     static Path file(String key) {
         int slash = key.indexOf('/');

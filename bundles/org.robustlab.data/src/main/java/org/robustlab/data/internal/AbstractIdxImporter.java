@@ -35,7 +35,7 @@ abstract class AbstractIdxImporter implements DatasetImporter<IdxParameters> {
     public ImportResult importDataset(ImportRequest request, IdxParameters parameters) throws IOException {
         Path folder = request.source();
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException(folder, "not a folder; give the folder that holds the IDX files");
+            throw new DatasetException(folder, "not a folder; give the folder that contains the IDX files");
         }
         List<Path> files = new ArrayList<>();
         List<SampleSource> samples = new ArrayList<>();

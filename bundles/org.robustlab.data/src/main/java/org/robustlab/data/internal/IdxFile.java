@@ -46,7 +46,8 @@ record IdxFile(int[] dimensions, byte[] values) {
                 dimensions[0] = Math.min(limit, dimensions[0]);
             }
             if (items > Integer.MAX_VALUE - 8) {
-                throw new DatasetException(file, "the file declares " + items + " values, more than one array holds");
+                throw new DatasetException(
+                        file, "the file declares " + items + " values, more than a Java array can contain");
             }
             byte[] values = new byte[(int) items];
             in.readFully(values);

@@ -9,7 +9,7 @@ import org.robustlab.core.parameter.Parameter;
  *
  * @param classNames names of the classes or labels in column order; empty names them by number
  * @param multiLabel whether a sample may have several labels; MedMNIST's ChestMNIST is multi-label, the other
- *     sets are multi-class. Labels with more than one column are multi-label whatever this says
+ *     sets are multi-class. Labels with more than one column are multi-label whatever this declares
  */
 public record MedMnistParameters(
         @Parameter(description = "Class or label names in order; empty for numbers")

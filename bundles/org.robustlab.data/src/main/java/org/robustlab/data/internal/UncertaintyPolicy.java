@@ -1,7 +1,7 @@
 package org.robustlab.data.internal;
 
 /**
- * How CheXpert's uncertain labels (-1) are trained on, named as in Irvin et al., CheXpert, AAAI 2019: U-Zeros,
+ * The training value of CheXpert's uncertain labels (-1), named as in Irvin et al., CheXpert, AAAI 2019: U-Zeros,
  * U-Ones and U-Ignore.
  */
 public enum UncertaintyPolicy {

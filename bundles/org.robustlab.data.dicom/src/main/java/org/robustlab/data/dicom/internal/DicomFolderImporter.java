@@ -60,7 +60,7 @@ public final class DicomFolderImporter implements DatasetImporter<DicomFolderPar
     public ImportResult importDataset(ImportRequest request, DicomFolderParameters parameters) throws IOException {
         Path root = request.source();
         if (!Files.isDirectory(root)) {
-            throw new DatasetException(root, "not a folder; give the folder that holds the DICOM files");
+            throw new DatasetException(root, "not a folder; give the folder that contains the DICOM files");
         }
         Path csv = root.resolve(parameters.labels());
         if (!Files.isRegularFile(csv)) {
