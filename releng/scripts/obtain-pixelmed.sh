@@ -31,7 +31,7 @@ fi
 dpkg-deb -x "$work"/libpixelmed-java_*.deb "$work/root"
 jar=$(find "$work/root/usr/share/java" -name 'pixelmed-*.jar' -type f | head -n 1)
 if [ -z "$jar" ]; then
-  echo "obtain-pixelmed: the libpixelmed-java package holds no pixelmed-*.jar" >&2
+  echo "obtain-pixelmed: the libpixelmed-java package contains no pixelmed-*.jar" >&2
   exit 1
 fi
 cp "$jar" "$lib/pixelmed.jar"

@@ -82,8 +82,10 @@ public final class DatasetBuilder {
         if (samples.isEmpty()) {
             throw new DatasetException(request.source(), "no samples found for the " + importerId + " layout");
         }
+        boolean cacheExisted = Files.isDirectory(request.cacheDirectory());
         Files.createDirectories(request.cacheDirectory());
         Path partial = Files.createTempDirectory(request.cacheDirectory(), "." + folder.getFileName() + "-");
+        boolean complete = false;
         try {
             Map<String, Split> splits = SplitAssignment.assign(samples, request);
             TensorWriter.Result written = new TensorWriter(request, partial).write(samples, splits);
@@ -97,8 +99,13 @@ public final class DatasetBuilder {
             }
             writeMetadata(partial, request, hash, written);
             FileTrees.replace(partial, folder);
+            complete = true;
         } finally {
             FileTrees.deleteIfExists(partial);
+            if (!complete && !cacheExisted) {
+                // A failed import leaves nothing behind, not even the cache folder it created.
+                Files.deleteIfExists(request.cacheDirectory());
+            }
         }
         CachedDataset dataset = CachedDataset.open(folder);
         LOG.info(

@@ -1,12 +1,14 @@
 package org.robustlab.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustlab.core.data.DatasetException;
 import org.robustlab.core.data.DatasetImporter;
 import org.robustlab.core.data.ImportResult;
 
@@ -34,5 +36,19 @@ class ImageFolderImportTest {
         });
         assertThat(result.dataset().manifest().labels()).containsExactly("effusion", "normal");
         assertThat(result.dataset().image(1).getFloat(0, 0, 0)).isEqualTo(0f);
+    }
+
+    @Test
+    void noReadableImageFailsAndWritesNothing() throws Exception {
+        Path root = folder.resolve("classes");
+        Files.createDirectories(root.resolve("normal"));
+        Files.writeString(root.resolve("normal/broken.png"), "not a PNG");
+        DatasetImporter<Record> importer = ChestLayoutImportTest.importer("ImageFolderImporter");
+        Path cache = folder.resolve("cache");
+
+        assertThatThrownBy(() -> importer.importDataset(Fixtures.request(root, cache, 4), importer.defaultParameters()))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("normal/broken.png");
+        assertThat(cache).doesNotExist();
     }
 }

@@ -1,7 +1,7 @@
 package org.robustlab.data.dicom;
 
 /**
- * What the header of a DICOM file says, read without decoding its pixel data.
+ * The header of a DICOM file, read without decoding its pixel data.
  *
  * @param metadata the de-identified metadata
  * @param format the pixel format the header declares

@@ -61,19 +61,20 @@ class DicomImportTest {
             identified(i, i < 2 ? "PID-4711-XYZ" : "PID-0815-ABC")
                     .write(root.resolve("slice" + i + ".dcm"), SyntheticDicom.EXPLICIT_LITTLE);
         }
+        identified(4, "PID-0815-ABC").writeWithoutMeta(root.resolve("console.dcm"), SyntheticDicom.IMPLICIT_LITTLE);
         Files.write(root.resolve("photo.dcm"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
         Files.createFile(root.resolve("empty.dcm"));
         Files.writeString(
                 root.resolve("labels.csv"),
                 "file,Nodule,Effusion\nslice0.dcm,1,0\nslice1.dcm,0,\n"
-                        + "slice2.dcm,1,1\nslice3.dcm,0,0\nphoto.dcm,0,0\nempty.dcm,1,1\n");
+                        + "slice2.dcm,1,1\nslice3.dcm,0,0\nconsole.dcm,1,0\nphoto.dcm,0,0\nempty.dcm,1,1\n");
         Path cache = folder.resolve("cache");
 
         ImportResult result =
                 importer("DicomFolderImporter").importDataset(request(root, cache), defaults("DicomFolderImporter"));
         Dataset dataset = result.dataset();
 
-        assertThat(dataset.size()).isEqualTo(4);
+        assertThat(dataset.size()).isEqualTo(5);
         assertThat(result.skipped())
                 .extracting(ImportResult.SkippedFile::file)
                 .containsExactly("photo.dcm", "empty.dcm");

@@ -31,7 +31,7 @@ public record DicomFolderParameters(
         @Parameter(description = "Window width for the fixed window", unit = "modality units", min = 1)
         double width) {
 
-    /** Which frames of a multi-frame file become samples. */
+    /** The frames of a multi-frame file that become samples. */
     public enum FrameChoice {
         /** Every frame. */
         ALL,

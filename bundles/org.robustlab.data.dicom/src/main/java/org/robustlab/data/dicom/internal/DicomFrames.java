@@ -7,12 +7,17 @@ import org.robustlab.data.dicom.DicomImage;
 import org.robustlab.data.dicom.DicomReader;
 import org.robustlab.data.dicom.Voi;
 import org.robustlab.data.dicom.VoiWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns DICOM frames into {@link SourceImage}s for the dataset builder, keeping the last decoded file so that the
- * frames of one multi-frame file are decoded once. Not thread-safe: one per import.
+ * frames of one multi-frame file are decoded once, and logging what the reader tolerated in each file (a missing file
+ * meta header, an unmatched Window Width) as a warning. Not thread-safe: one per import.
  */
 final class DicomFrames {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DicomFrames.class);
 
     private final DicomReader reader;
     private final WindowChoice window;
@@ -46,6 +51,9 @@ final class DicomFrames {
             lastImage = null;
             lastImage = reader.read(file);
             lastFile = file;
+            for (String warning : lastImage.warnings()) {
+                LOG.warn("{}: {}", file.getFileName(), warning);
+            }
         }
         DicomImage image = lastImage;
         if (image.isColor()) {

@@ -1,6 +1,6 @@
 package org.robustlab.data.dicom.internal;
 
-/** Which VOI turns modality values into [0, 1] for a network. */
+/** The VOI that turns modality values into [0, 1] for a network. */
 public enum WindowChoice {
     /** The first VOI preset of the file, else the frame's minimum to maximum. */
     HEADER,
