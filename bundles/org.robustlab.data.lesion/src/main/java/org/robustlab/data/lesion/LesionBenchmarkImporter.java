@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.robustlab.core.contribution.ContributionMetadata;
 import org.robustlab.core.data.Box;
 import org.robustlab.core.data.DatasetImporter;
@@ -25,9 +29,11 @@ import org.robustlab.core.data.Split;
 import org.robustlab.core.data.TaskType;
 import org.robustlab.core.io.AtomicFiles;
 import org.robustlab.core.parameter.ParameterBinder;
+import org.robustlab.data.dicom.DicomReader;
 import org.robustlab.data.lesion.internal.BenchmarkBuilder;
 import org.robustlab.data.lesion.internal.BenchmarkCache;
 import org.robustlab.data.lesion.internal.BenchmarkSample;
+import org.robustlab.data.lesion.internal.DicomSeriesVolumes;
 import org.robustlab.data.lesion.internal.LesionBenchmarkDataset;
 import org.robustlab.data.lesion.internal.SlicePreparation;
 import org.robustlab.data.lesion.internal.VolumeSource;
@@ -60,7 +66,27 @@ public final class LesionBenchmarkImporter implements DatasetImporter<LesionBenc
             + " real scans; no finding of these patients is labelled. Several samples share one slice, so"
             + " intervals that treat samples as independent are optimistic.";
 
+    /** Reads the DICOM sources; {@code null} while no DICOM reader service is registered. */
     private volatile VolumeSource.DicomVolumes dicom;
+
+    private volatile DicomReader dicomReader;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindDicomReader(DicomReader reader) {
+        dicomReader = reader;
+        dicom = new DicomSeriesVolumes(reader);
+    }
+
+    /** A greedy reference binds a replacement before it unbinds the old reader, so only the bound one is cleared. */
+    synchronized void unbindDicomReader(DicomReader reader) {
+        if (dicomReader == reader) {
+            dicomReader = null;
+            dicom = null;
+        }
+    }
 
     @Override
     public Class<LesionBenchmarkParameters> parameterType() {

@@ -28,6 +28,11 @@ public final class TestNetworks {
      * It is the network that src/test/python/torch_reference.py builds in PyTorch.
      */
     public static NetworkSpec mini(Head head, Normalization normalization) {
+        return mini(head, normalization, 3);
+    }
+
+    /** Returns the network of {@link #mini(Head, Normalization)} with another number of outputs. */
+    public static NetworkSpec mini(Head head, Normalization normalization, int outputs) {
         List<Layer> layers = List.of(
                 new Layer.Conv2d("conv1", NetworkSpec.INPUT, 2, 4, 3, 1, 1, false),
                 new Layer.BatchNorm("bn1", "conv1", 4, 1e-5, 0.1),
@@ -43,8 +48,8 @@ public final class TestNetworks {
                 new Layer.Add("block_add", List.of("block_bn2", "block_down_bn")),
                 new Layer.Relu("block_out", "block_add"),
                 new Layer.GlobalAveragePool("avgpool", "block_out"),
-                new Layer.Dense("fc", "avgpool", 6, 3, true));
-        return new NetworkSpec("mini", 2, 3, head, normalization, layers, "fc", "block_out");
+                new Layer.Dense("fc", "avgpool", 6, outputs, true));
+        return new NetworkSpec("mini", 2, outputs, head, normalization, layers, "fc", "block_out");
     }
 
     /** Returns seeded parameters of a network with batch-norm scales, shifts and statistics away from defaults. */

@@ -92,7 +92,7 @@ final class GraphBuilder {
         } else {
             perElement = spec.head() == Head.SOFTMAX ? softmaxLoss(logits) : sigmoidLoss(logits);
         }
-        SDVariable objective = perElement.sum(OBJECTIVE, 1);
+        SDVariable objective = objectivePerImage(perElement);
         SDVariable total = objective.sum(TOTAL);
         sd.setLossVariables(total);
         if (kind == GraphKind.INFERENCE) {
@@ -234,6 +234,18 @@ final class GraphBuilder {
         SDVariable shift = parameters.get(prefix + ".bias").sub(mean.mul(scale));
         int channels = norm.channels();
         return x.mul(sd.reshape(scale, 1, channels, 1, 1)).add(sd.reshape(shift, 1, channels, 1, 1));
+    }
+
+    /**
+     * Sums the per-element loss over the outputs. A network with one output reshapes instead, because in ND4J
+     * 1.0.0-M2.1 a reduction over an axis of length 1 inside the gradient function fails with a
+     * NullPointerException in {@code BaseReduceOp.noOp} when the batch has more than one image.
+     */
+    private SDVariable objectivePerImage(SDVariable perElement) {
+        if (spec.outputs() == 1) {
+            return sd.reshape(OBJECTIVE, perElement, -1);
+        }
+        return perElement.sum(OBJECTIVE, 1);
     }
 
     private static Pooling2DConfig poolConfig(Layer.MaxPool pool) {
