@@ -74,8 +74,12 @@ final class ClaimsTable {
                     Verdict.NOT_MEASURED);
         }
         double difference = own.get().value().value() - base.get().value().value();
-        Optional<Double> p =
-                pairedP(MetricRecord.CLEAN, "auroc", model, own.get().value().label());
+        Optional<Double> p = pairedP(
+                MetricRecord.CLEAN,
+                "auroc",
+                model,
+                own.get().value().label(),
+                own.get().value());
         String evidence = String.format(
                 Locale.ROOT,
                 "AUROC %s %s vs %s %s; difference %+.3f%s",
@@ -134,7 +138,7 @@ final class ClaimsTable {
         String method = method(own);
         String comparison = model + " vs " + baseline + ", " + own.name() + (method.isEmpty() ? "" : ", " + method);
         double difference = own.value() - base.value();
-        Optional<Double> p = pairedP(MetricRecord.SALIENCY, own.name(), model, own.label());
+        Optional<Double> p = pairedP(MetricRecord.SALIENCY, own.name(), model, own.label(), own);
         String evidence = String.format(
                 Locale.ROOT,
                 "%s %s %s vs %s %s; difference %+.3f%s",
@@ -169,17 +173,29 @@ final class ClaimsTable {
                                 && row.value().model().equals(model));
     }
 
-    private Optional<Double> pairedP(String condition, String name, String model, String label) {
-        return MetricTables.find(
-                        rows,
-                        row -> row.condition().equals(condition)
-                                && isPair(row.value().model(), model)
-                                && (contains(row.value().name(), name)
-                                        || contains(row.value().metric(), name))
-                                && (row.value().label().equals(label)
-                                        || row.value().label().equals("all"))
-                                && row.value().attributes().get("p-value") instanceof Number)
-                .map(row -> ((Number) row.value().attributes().get("p-value")).doubleValue());
+    /**
+     * Returns the p-value of the paired test between {@code model} and the baseline for one label, or for the
+     * summary label {@code all}: a test of the summary itself, else the test of the only label that has one (a
+     * per-label test such as DeLong's stands for the summary of a single-label task). Saliency tests must be of
+     * the same method as {@code scored}.
+     */
+    private Optional<Double> pairedP(String condition, String name, String model, String label, MetricValue scored) {
+        List<MetricTables.Row> tests = rows.stream()
+                .filter(row -> row.condition().equals(condition)
+                        && isPair(row.value().model(), model)
+                        && (contains(row.value().name(), name)
+                                || contains(row.value().metric(), name))
+                        && sameMethod(row.value(), scored)
+                        && row.value().attributes().get("p-value") instanceof Number)
+                .toList();
+        Optional<MetricTables.Row> test =
+                tests.stream().filter(row -> row.value().label().equals(label)).findFirst();
+        if (test.isEmpty() && label.equals("all")) {
+            List<String> labels =
+                    tests.stream().map(row -> row.value().label()).distinct().toList();
+            test = labels.size() == 1 ? Optional.of(tests.get(0)) : Optional.empty();
+        }
+        return test.map(row -> ((Number) row.value().attributes().get("p-value")).doubleValue());
     }
 
     private boolean isPair(String pair, String model) {

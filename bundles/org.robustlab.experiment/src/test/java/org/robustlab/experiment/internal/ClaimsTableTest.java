@@ -110,4 +110,56 @@ class ClaimsTableTest {
             assertThat(claim.verdict()).isEqualTo(Claim.Verdict.INCONCLUSIVE);
         });
     }
+
+    @Test
+    void aurocClaimUsesDeLongOfSingleLabel() {
+        List<Claim> claims = claims(clean(
+                value("auroc", "standard", 0.90, Map.of()),
+                summary("mean-auroc", "standard", 0.90),
+                value("auroc", "dual-bn", 0.86, Map.of()),
+                summary("mean-auroc", "dual-bn", 0.86),
+                value("delong", "standard vs dual-bn", 0.04, Map.of("p-value", 0.02, "z", 2.3))));
+
+        Claim dualBn = claims.get(0);
+        assertThat(dualBn.comparison()).isEqualTo("dual-bn vs standard");
+        assertThat(dualBn.evidence()).contains("DeLong p = 0.02");
+        assertThat(dualBn.verdict()).isEqualTo(Claim.Verdict.DOES_NOT_HOLD);
+    }
+
+    @Test
+    void localisationClaimUsesTestOfSameMethod() {
+        List<Claim> claims = claims(saliency(
+                summary("pointing-game", "standard", 0.4, "vanilla-gradient"),
+                summary("pointing-game", "pgd", 0.7, "vanilla-gradient"),
+                summary("pointing-game", "standard", 0.5, "grad-cam"),
+                summary("pointing-game", "pgd", 0.55, "grad-cam"),
+                test("pointing-game-wilcoxon", "standard vs pgd", -0.3, 0.001, "vanilla-gradient"),
+                test("pointing-game-wilcoxon", "standard vs pgd", -0.05, 0.6, "grad-cam")));
+
+        assertThat(claims).anySatisfy(claim -> {
+            assertThat(claim.comparison()).isEqualTo("pgd vs standard, pointing-game, vanilla-gradient");
+            assertThat(claim.verdict()).isEqualTo(Claim.Verdict.HOLDS);
+        });
+        assertThat(claims).anySatisfy(claim -> {
+            assertThat(claim.comparison()).isEqualTo("pgd vs standard, pointing-game, grad-cam");
+            assertThat(claim.evidence()).contains("paired p = 0.6");
+            assertThat(claim.verdict()).isEqualTo(Claim.Verdict.INCONCLUSIVE);
+        });
+    }
+
+    /** A summary over labels, as the AUROC metric writes it. */
+    private static MetricValue summary(String name, String model, double value) {
+        return new MetricValue("m", name, model, "all", value, value - 0.05, value + 0.05, Map.of());
+    }
+
+    /** A mean over images for one saliency method, as the localisation metric writes it. */
+    private static MetricValue summary(String name, String model, double value, String method) {
+        return new MetricValue("m", name, model, "all", value, value - 0.05, value + 0.05, Map.of("method", method));
+    }
+
+    /** A paired Wilcoxon test between two models for one saliency method, as the localisation metric writes it. */
+    private static MetricValue test(String name, String pair, double difference, double p, String method) {
+        return new MetricValue(
+                "m", name, pair, "all", difference, Double.NaN, Double.NaN, Map.of("p-value", p, "method", method));
+    }
 }

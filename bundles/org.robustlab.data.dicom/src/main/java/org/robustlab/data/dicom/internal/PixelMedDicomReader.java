@@ -44,6 +44,10 @@ public final class PixelMedDicomReader implements DicomReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PixelMedDicomReader.class);
 
+    static {
+        PixelMedLogging.routeToSlf4j();
+    }
+
     private final long maxDecodedBytes;
 
     /** Creates a reader with the default size limit. */
