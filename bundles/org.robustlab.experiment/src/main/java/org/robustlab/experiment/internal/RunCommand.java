@@ -32,8 +32,11 @@ public final class RunCommand implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    /** The bundled default experiment, a resource of this bundle. */
-    static final String DEFAULT_EXPERIMENT = "experiments/lesion-benchmark.yaml";
+    /** Folder of the bundled experiments, resources of this bundle named {@code <name>.yaml}. */
+    static final String BUNDLED_FOLDER = "experiments/";
+
+    /** The bundled default experiment. */
+    static final String DEFAULT_EXPERIMENT = BUNDLED_FOLDER + "lesion-benchmark.yaml";
 
     @Reference
     private ExperimentRunner runner;
@@ -51,7 +54,7 @@ public final class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: robustlab run [EXPERIMENT] [--quick] [--engine ID] [--output DIR]
+                Usage: robustlab run [EXPERIMENT | NAME] [--quick] [--engine ID] [--output DIR]
                        robustlab run --resume RUN_FOLDER
 
                 Trains every model the experiment file names, evaluates accuracy, robustness and saliency, and
@@ -60,13 +63,16 @@ public final class RunCommand implements Command {
 
                   EXPERIMENT       a YAML or JSON experiment file; without it the bundled default runs:
                                    the lesion benchmark on real CT and MR slices with synthetic lesions
+                  NAME             a bundled experiment: lesion-benchmark (the default) or fashion-mnist,
+                                   the same comparison on Fashion-MNIST (real labelled, not medical images)
                   --quick          apply the file's 'quick' profile (a few minutes on a laptop CPU)
                   --profile NAME   apply another profile of the file
                   --engine ID      train and evaluate on this engine instead of the file's
                   --output DIR     the run store, in MLflow's file-store layout (default: ./runs);
                                    view it with: mlflow ui --backend-store-uri DIR
                   --resume FOLDER  continue an interrupted run, for example runs/1/<run id>
-                  --print-default  print the bundled default experiment and exit
+                  --print-default  print the bundled default experiment and exit; with NAME, print
+                                   that bundled experiment (a start for your own file)
 
                 The file is validated completely before anything runs; an invalid file exits with code 2 and
                 names the invalid value by its path, for example models[1].parameters.epsilon.""";
@@ -82,11 +88,17 @@ public final class RunCommand implements Command {
             return USAGE;
         }
         if (parsed.printDefault()) {
+            String resource = parsed.experiment() == null ? DEFAULT_EXPERIMENT : bundledResource(parsed.experiment());
             try {
-                context.out().print(defaultExperiment());
+                context.out().print(bundledExperiment(resource));
                 return OK;
+            } catch (NoSuchFileException e) {
+                context.err()
+                        .println("No bundled experiment '" + parsed.experiment() + "'; the bundled ones are "
+                                + "lesion-benchmark and fashion-mnist");
+                return USAGE;
             } catch (IOException e) {
-                context.err().println("Cannot read the bundled default experiment: " + e.getMessage());
+                context.err().println("Cannot read the bundled experiment " + resource + ": " + e.getMessage());
                 return FAILED;
             }
         }
@@ -114,15 +126,19 @@ public final class RunCommand implements Command {
         ReadOptions options = ReadOptions.none().withProfile(parsed.profile()).withEngine(parsed.engine());
         String text;
         Experiment experiment;
-        if (parsed.experiment() == null) {
-            text = defaultExperiment();
-            experiment = runner.reader().read(text, DEFAULT_EXPERIMENT, context.workingDirectory(), options);
+        Path file = parsed.experiment() == null ? null : context.resolve(parsed.experiment());
+        if (file == null || !Files.exists(file) && isBundledName(parsed.experiment())) {
+            String resource = file == null ? DEFAULT_EXPERIMENT : bundledResource(parsed.experiment());
+            text = bundledExperiment(resource);
+            experiment = runner.reader().read(text, resource, context.workingDirectory(), options);
         } else {
-            Path file = context.resolve(parsed.experiment());
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new InvalidExperimentException(parsed.experiment(), "file not found (resolved to " + file + ")");
+                throw new InvalidExperimentException(
+                        parsed.experiment(),
+                        "file not found (resolved to " + file + "), and no bundled experiment has this name;"
+                                + " the bundled ones are lesion-benchmark and fashion-mnist");
             }
             experiment = runner.reader().read(text, file.getFileName().toString(), file.getParent(), options);
         }
@@ -147,11 +163,21 @@ public final class RunCommand implements Command {
         }
     }
 
-    /** Returns the text of the bundled default experiment. */
-    static String defaultExperiment() throws IOException {
-        URL resource = FrameworkUtil.getBundle(RunCommand.class).getEntry(DEFAULT_EXPERIMENT);
+    /** Returns whether {@code argument} names a bundled experiment: a plain name of a bundled resource. */
+    private static boolean isBundledName(String argument) {
+        return argument.matches("[a-z0-9-]+")
+                && FrameworkUtil.getBundle(RunCommand.class).getEntry(bundledResource(argument)) != null;
+    }
+
+    private static String bundledResource(String name) {
+        return BUNDLED_FOLDER + name + ".yaml";
+    }
+
+    /** Returns the text of a bundled experiment, a resource of this bundle. */
+    static String bundledExperiment(String path) throws IOException {
+        URL resource = FrameworkUtil.getBundle(RunCommand.class).getEntry(path);
         if (resource == null) {
-            throw new NoSuchFileException(DEFAULT_EXPERIMENT + " in bundle org.robustlab.experiment");
+            throw new NoSuchFileException(path + " in bundle org.robustlab.experiment");
         }
         try (InputStream in = resource.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -118,7 +118,15 @@ class ClaimsTableTest {
                 summary("mean-auroc", "standard", 0.90),
                 value("auroc", "dual-bn", 0.86, Map.of()),
                 summary("mean-auroc", "dual-bn", 0.86),
-                value("delong", "standard vs dual-bn", 0.04, Map.of("p-value", 0.02, "z", 2.3))));
+                new MetricValue(
+                        "auroc",
+                        "delong",
+                        "standard vs dual-bn",
+                        "lesion",
+                        0.04,
+                        0.01,
+                        0.07,
+                        Map.of("p-value", 0.02))));
 
         Claim dualBn = claims.get(0);
         assertThat(dualBn.comparison()).isEqualTo("dual-bn vs standard");
