@@ -67,7 +67,7 @@ final class CommandArguments {
     }
 
     /**
-     * Creates the output folder chosen by {@link #outputFolder}; fails instead of writing into a folder that
+     * Creates the output folder chosen by {@link #outputFolder}. It fails instead of writing into a folder that
      * appeared in the meantime.
      */
     static void create(Path folder) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param runFolder the run folder
  * @param metrics the metrics named with {@code --metric} or {@code --attack}, each with its {@code --param}
- *     values, in command-line order; an {@code --attack ID} is the robustness sweep with that attack
+ *     values, in command-line order. An {@code --attack ID} is the robustness sweep with that attack
  * @param methods the saliency methods whose maps saliency metrics score, each with its {@code --param} values;
  *     empty for the run's saved maps
  * @param output the output folder, or {@code null} for a new numbered folder in the run's artifacts

@@ -11,7 +11,7 @@ import org.robustlab.core.model.Branch;
  * The parsed arguments of {@code robustlab explain}.
  *
  * @param runFolder the run folder
- * @param models the models to explain; empty for all
+ * @param models the models to explain, or empty for all
  * @param methods the methods named with {@code --method}, each with its {@code --param} values; empty for all
  * @param cases the number of test cases, or 0 for the experiment's {@code saliencyCases}
  * @param branch the branch dual-BN models are explained through, or {@code null} for the experiment's

@@ -22,7 +22,7 @@ import org.robustlab.experiment.store.StoredRun;
 /**
  * A run folder made by {@code robustlab run}, opened for reading by {@code explain} and {@code evaluate}: its
  * effective configuration, run state and the selected weights of its models. Opening checks everything a command
- * needs before it computes or writes anything; reading changes nothing in the run folder.
+ * needs before it computes or writes anything, and reading changes nothing in the run folder.
  */
 final class FinishedRun {
 
@@ -39,7 +39,7 @@ final class FinishedRun {
      * Opens a run folder and checks the weights of the named models, or of every model when none is named.
      *
      * @throws IllegalArgumentException when the folder is no complete run, a model name is unknown or a model's
-     *     weights are missing; the message names the folder, model or file
+     *     weights are missing. The message names the folder, model or file
      */
     static FinishedRun open(
             Path folder,

@@ -50,7 +50,7 @@ final class MetricTables {
     }
 
     /**
-     * Writes one row per value; with {@code withParameters} a last column holds the effective parameters of the
+     * Writes one row per value. With {@code withParameters} a last column holds the effective parameters of the
      * metric as JSON, which tells apart results of one metric run with different parameters.
      */
     static void writeCsv(Path file, List<MetricRecord> records, boolean withParameters) throws IOException {

@@ -127,7 +127,7 @@ class ExplainEvaluateCommandsTest {
                     .isTrue();
         }
         BufferedImage grid = ImageIO.read(output.resolve("overlays/grid.png").toFile());
-        // 2 cases x 2 models as rows, the input and 3 methods as columns; cells of 28 x 4 = 112 pixels, gap 4.
+        // 2 cases x 2 models as rows, the input and 3 methods as columns. Cells are 28 x 4 = 112 pixels, gap 4.
         assertThat(grid.getWidth()).isEqualTo(4 * (112 + 4));
         assertThat(grid.getHeight()).isEqualTo(4 * (112 + 4));
         String json = Files.readString(output.resolve("explain.json"));
@@ -155,8 +155,8 @@ class ExplainEvaluateCommandsTest {
         List<Map<String, String>> rows = csv(output.resolve("saliency.csv"));
         assertThat(rows).hasSize(3);
         for (Map<String, String> row : rows) {
-            // Completeness: the attributions sum to f(x) - f(baseline); with 64 Gauss-Legendre nodes the
-            // remainder on a small ReLU network is a few percent of that difference at most.
+            // Completeness: the attributions sum to f(x) - f(baseline). NOTE: the 5% bound is measured on this
+            // seeded network, because the ReLU kinks make the quadrature error depend on the model.
             double error = Double.parseDouble(row.get("completeness_error"));
             String details = row.get("details");
             double difference = Double.parseDouble(details.replaceAll(".*\"scoreDifference\":([-0-9.Ee]+).*", "$1"));
