@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -124,7 +125,17 @@ final class EvaluationPhase {
                 }
             }
         }
-        return new MetricRunner(session).run(choices, cleanSet, saliencySet, attacked);
+        MetricRunner runner = new MetricRunner(session);
+        List<MetricRecord> records = new ArrayList<>();
+        for (int k = 0; k < choices.size(); k++) {
+            ContributionChoice choice = choices.get(k);
+            session.event(
+                    RunEvent.Kind.PHASE_STARTED,
+                    String.format(Locale.ROOT, "metric %d/%d '%s'", k + 1, choices.size(), choice.id()),
+                    Double.NaN);
+            records.addAll(runner.run(List.of(choice), cleanSet, saliencySet, attacked));
+        }
+        return records;
     }
 
     /** Computes the maps of the given methods on the run's saliency cases, or returns {@code null} for none. */
