@@ -19,6 +19,9 @@ public interface ExperimentRunner {
     /** Returns the reader that validates experiment files against the installed contributions. */
     ExperimentReader reader();
 
+    /** Returns the installed contributions that runs use, for commands that work on a finished run. */
+    ContributionCatalog catalog();
+
     /**
      * Starts a new run of a validated experiment in a fresh run folder.
      *

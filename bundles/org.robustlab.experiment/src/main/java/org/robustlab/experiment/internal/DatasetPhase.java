@@ -31,6 +31,18 @@ final class DatasetPhase {
     private DatasetPhase() {}
 
     static LoadedData load(RunSession session, Path cacheDirectory) throws IOException {
+        return load(session, cacheDirectory, true);
+    }
+
+    /**
+     * Imports the dataset of a finished run to read it again: the content hash must equal the one the run
+     * recorded, and nothing is written to the run.
+     */
+    static LoadedData reload(RunSession session, Path cacheDirectory) throws IOException {
+        return load(session, cacheDirectory, false);
+    }
+
+    private static LoadedData load(RunSession session, Path cacheDirectory, boolean record) throws IOException {
         DatasetSection section = session.experiment().dataset();
         session.event(
                 RunEvent.Kind.PHASE_STARTED,
@@ -55,7 +67,11 @@ final class DatasetPhase {
                     result.skipped().get(0).reason());
         }
         Dataset dataset = result.dataset();
-        record(session, dataset.manifest());
+        if (record) {
+            record(session, dataset.manifest());
+        } else {
+            requireUnchanged(session, dataset.manifest().contentHash());
+        }
         LoadedData data = new LoadedData(
                 dataset,
                 new SplitData(dataset, dataset.indices(Split.TRAIN)),
@@ -101,13 +117,18 @@ final class DatasetPhase {
         return ((DatasetImporter<Record>) importer).importDataset(request, parameters);
     }
 
-    private static void record(RunSession session, DatasetManifest manifest) throws IOException {
-        String hash = manifest.contentHash();
+    private static void requireUnchanged(RunSession session, String hash) {
         String recorded = session.state().datasetHash();
         if (!recorded.isEmpty() && !recorded.equals(hash)) {
             throw new IllegalStateException("The dataset changed since the run started: its content hash was "
                     + recorded + " and is now " + hash + "; start a new run instead of resuming this one");
         }
+    }
+
+    private static void record(RunSession session, DatasetManifest manifest) throws IOException {
+        String hash = manifest.contentHash();
+        String recorded = session.state().datasetHash();
+        requireUnchanged(session, hash);
         if (recorded.isEmpty()) {
             session.state().setDatasetHash(hash);
         }

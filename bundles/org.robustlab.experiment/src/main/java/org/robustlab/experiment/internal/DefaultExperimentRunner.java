@@ -68,7 +68,8 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
     @Reference
     private EvaluationMetrics metrics;
 
-    private ContributionCatalog catalog() {
+    @Override
+    public ContributionCatalog catalog() {
         return new ContributionCatalog(importers, engines, architectures, modes, attacks, saliency, metrics);
     }
 
@@ -124,7 +125,8 @@ public final class DefaultExperimentRunner implements ExperimentRunner {
         }
     }
 
-    private static Experiment withProfile(Experiment experiment, String profile) {
+    /** Returns the experiment with its profile name set, as the effective configuration does not record it. */
+    static Experiment withProfile(Experiment experiment, String profile) {
         return new Experiment(
                 experiment.name(),
                 experiment.description(),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +14,7 @@ import org.robustlab.core.data.Box;
 import org.robustlab.core.event.RunEvent;
 import org.robustlab.core.model.Branch;
 import org.robustlab.experiment.AttackSweep;
+import org.robustlab.experiment.ContributionChoice;
 import org.robustlab.experiment.EvaluationSettings;
 
 /**
@@ -90,6 +92,77 @@ final class EvaluationPhase {
         return new EvaluationResults(labels, clean, robust, saliency, metrics);
     }
 
+    /**
+     * Runs the given metrics on the trained models and saves nothing in the run: scores on the clean test images
+     * are computed again, scores under attack come from the run's results when they are complete, and saliency
+     * metrics read {@code saliency}; when it is {@code null} they read the run's saved maps, or maps of the
+     * experiment's saliency methods computed now when none were saved.
+     */
+    List<MetricRecord> metrics(List<ContributionChoice> choices, EvaluationResults.SaliencySet saliency)
+            throws IOException {
+        INDArray images = data.test().images();
+        EvaluationData.Context context = context();
+        EvaluationData cleanSet = new EvaluationData(
+                context,
+                images,
+                data.test().labels(),
+                cleanScores(images),
+                Map.of(),
+                null,
+                data.test().masks().orElse(null),
+                boxes(data.test()));
+        EvaluationResults.SaliencySet maps = saliency;
+        if (maps == null) {
+            maps = store.isComplete("saliency") ? store.readSaliency() : saliency();
+        }
+        EvaluationData saliencySet = maps == null ? null : saliencyData(context, maps);
+        List<MetricRunner.AttackedSet> attacked = new ArrayList<>();
+        if (store.isComplete("robustness")) {
+            for (EvaluationResults.RobustPoint point : store.readRobustness()) {
+                if (point.scores().keySet().containsAll(models.models().keySet())) {
+                    attacked.add(new MetricRunner.AttackedSet(
+                            point.attack(), point.epsilon(), cleanSet.withScores(point.scores())));
+                }
+            }
+        }
+        MetricRunner runner = new MetricRunner(session);
+        List<MetricRecord> records = new ArrayList<>();
+        for (int k = 0; k < choices.size(); k++) {
+            ContributionChoice choice = choices.get(k);
+            session.event(
+                    RunEvent.Kind.PHASE_STARTED,
+                    String.format(Locale.ROOT, "metric %d/%d '%s'", k + 1, choices.size(), choice.id()),
+                    Double.NaN);
+            records.addAll(runner.run(List.of(choice), cleanSet, saliencySet, attacked));
+        }
+        return records;
+    }
+
+    /** Computes the maps of the given methods on the run's saliency cases, or returns {@code null} for none. */
+    EvaluationResults.SaliencySet saliency(List<ContributionChoice> methods) {
+        if (methods.isEmpty()) {
+            return null;
+        }
+        SaliencyStep step = new SaliencyStep(session);
+        List<Integer> positions = step.chooseCases(data.test());
+        SplitData cases = data.test().subset(positions);
+        INDArray targets = SaliencyStep.targets(cases.labels(), data.head());
+        Branch dualBranch = session.experiment().evaluation().settings().saliencyBranch();
+        Map<String, Map<String, INDArray>> maps = new LinkedHashMap<>();
+        models.models().forEach((name, model) -> {
+            Map<String, INDArray> byMethod = new LinkedHashMap<>();
+            for (ContributionChoice method : methods) {
+                byMethod.put(
+                        method.id(),
+                        step.explain(model, models.branch(name, dualBranch), cases.images(), targets, method)
+                                .maps());
+            }
+            maps.put(name, byMethod);
+        });
+        return new EvaluationResults.SaliencySet(
+                positions, cases.images(), cases.masks().orElse(null), targets, maps);
+    }
+
     private Map<String, INDArray> cleanScores(INDArray images) {
         Predictions predictions = predictions();
         Map<String, INDArray> scores = new LinkedHashMap<>();
@@ -133,18 +206,7 @@ final class EvaluationPhase {
     }
 
     private EvaluationResults.SaliencySet saliency() {
-        SaliencyStep step = new SaliencyStep(session);
-        List<Integer> positions = step.chooseCases(data.test());
-        SplitData cases = data.test().subset(positions);
-        INDArray images = cases.images();
-        INDArray targets = SaliencyStep.targets(cases.labels(), data.head());
-        Branch dualBranch = session.experiment().evaluation().settings().saliencyBranch();
-        Map<String, Map<String, INDArray>> maps = new LinkedHashMap<>();
-        models.models()
-                .forEach((name, model) ->
-                        maps.put(name, step.maps(model, models.branch(name, dualBranch), images, targets)));
-        return new EvaluationResults.SaliencySet(
-                positions, images, cases.masks().orElse(null), targets, maps);
+        return saliency(session.experiment().evaluation().saliency());
     }
 
     private EvaluationData saliencyData(EvaluationData.Context context, EvaluationResults.SaliencySet saliency) {

@@ -33,8 +33,17 @@ final class MetricRunner {
     }
 
     List<MetricRecord> run(EvaluationData clean, EvaluationData saliency, List<AttackedSet> attacked) {
+        return run(session.experiment().evaluation().metrics(), clean, saliency, attacked);
+    }
+
+    /** Runs the given metrics instead of the experiment's. */
+    List<MetricRecord> run(
+            List<ContributionChoice> choices,
+            EvaluationData clean,
+            EvaluationData saliency,
+            List<AttackedSet> attacked) {
         List<MetricRecord> records = new ArrayList<>();
-        for (ContributionChoice choice : session.experiment().evaluation().metrics()) {
+        for (ContributionChoice choice : choices) {
             Set<Requirement> requirements = requirements(choice.id());
             if (requirements.contains(Requirement.SALIENCY) || requirements.contains(Requirement.REGIONS)) {
                 records.add(evaluate(choice, MetricRecord.SALIENCY, "", Double.NaN, saliency, requirements));

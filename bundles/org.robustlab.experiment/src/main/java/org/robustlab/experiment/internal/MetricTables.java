@@ -46,27 +46,45 @@ final class MetricTables {
     }
 
     static void writeCsv(Path file, List<MetricRecord> records) throws IOException {
-        StringBuilder csv =
-                new StringBuilder("condition,attack,epsilon,metric,name,model,label,value,lower,upper,attributes\n");
-        for (Row row : rows(records)) {
-            MetricValue value = row.value();
-            csv.append(String.join(
-                            ",",
-                            row.condition(),
-                            quote(row.attack()),
-                            number(row.epsilon()),
-                            quote(value.metric()),
-                            quote(value.name()),
-                            quote(value.model()),
-                            quote(value.label()),
-                            number(value.value()),
-                            number(value.lower()),
-                            number(value.upper()),
-                            quote(json(value.attributes()))))
-                    .append('\n');
+        writeCsv(file, records, false);
+    }
+
+    /**
+     * Writes one row per value. With {@code withParameters} a last column holds the effective parameters of the
+     * metric as JSON, which tells apart results of one metric run with different parameters.
+     */
+    static void writeCsv(Path file, List<MetricRecord> records, boolean withParameters) throws IOException {
+        StringBuilder csv = new StringBuilder("condition,attack,epsilon,metric,name,model,label,value,lower,upper,"
+                + "attributes" + (withParameters ? ",parameters" : "") + "\n");
+        for (MetricRecord record : records) {
+            String parameters = withParameters && record.succeeded()
+                    ? "," + quote(json(record.result().parameters()))
+                    : "";
+            for (Row row : rows(List.of(record))) {
+                append(csv, row, parameters);
+            }
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    private static void append(StringBuilder csv, Row row, String parameters) {
+        MetricValue value = row.value();
+        csv.append(String.join(
+                        ",",
+                        row.condition(),
+                        quote(row.attack()),
+                        number(row.epsilon()),
+                        quote(value.metric()),
+                        quote(value.name()),
+                        quote(value.model()),
+                        quote(value.label()),
+                        number(value.value()),
+                        number(value.lower()),
+                        number(value.upper()),
+                        quote(json(value.attributes()))))
+                .append(parameters)
+                .append('\n');
     }
 
     static String number(double value) {

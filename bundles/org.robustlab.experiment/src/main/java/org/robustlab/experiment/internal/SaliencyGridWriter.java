@@ -67,6 +67,30 @@ final class SaliencyGridWriter {
         return cells;
     }
 
+    /**
+     * Writes each display map of every case alone, without the input, as {@code case-NN-<model>-<method>.png} in
+     * this writer's folder.
+     */
+    void writeHeatmaps(EvaluationResults.SaliencySet set) throws IOException {
+        Files.createDirectories(folder);
+        long[] shape = set.images().shape();
+        int height = (int) shape[2];
+        int width = (int) shape[3];
+        int scale = Math.max(1, 128 / Math.max(height, width));
+        Map<String, Map<String, INDArray>> display = displayMaps(set.maps());
+        for (int c = 0; c < shape[0]; c++) {
+            String caseLabel = String.format(Locale.ROOT, "case-%02d", c + 1);
+            for (var model : display.entrySet()) {
+                for (var method : model.getValue().entrySet()) {
+                    BufferedImage heatmap = SaliencyImages.heatmap(flat(method.getValue(), c), height, width, scale);
+                    YamlText.writeBytes(
+                            folder.resolve(caseLabel + "-" + model.getKey() + "-" + method.getKey() + ".png"),
+                            SaliencyImages.png(heatmap));
+                }
+            }
+        }
+    }
+
     /** Returns the maps post-processed for display as Han et al. (2021) show them. */
     private static Map<String, Map<String, INDArray>> displayMaps(Map<String, Map<String, INDArray>> maps) {
         Map<String, Map<String, INDArray>> display = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.DoubleStream;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,6 +17,7 @@ import org.robustlab.core.model.Branch;
 import org.robustlab.core.model.Head;
 import org.robustlab.core.saliency.SaliencyContext;
 import org.robustlab.core.saliency.SaliencyMethod;
+import org.robustlab.core.saliency.SaliencyResult;
 import org.robustlab.core.saliency.SaliencyTarget;
 import org.robustlab.experiment.ContributionChoice;
 import org.robustlab.experiment.EvaluationSettings;
@@ -38,6 +40,11 @@ final class SaliencyStep {
 
     /** Returns the positions in the test split of the saliency cases, in ascending order. */
     List<Integer> chooseCases(SplitData test) {
+        return chooseCases(test, session.experiment().evaluation().settings().saliencyCases());
+    }
+
+    /** Returns the positions of at most {@code count} cases, chosen as {@link #chooseCases(SplitData)} does. */
+    List<Integer> chooseCases(SplitData test, int count) {
         List<Integer> withMask = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             if (test.sample(i).hasMask()) {
@@ -47,9 +54,7 @@ final class SaliencyStep {
         List<Integer> candidates = withMask.isEmpty() ? SplitData.range(0, test.size()) : withMask;
         List<Integer> shuffled = new ArrayList<>(candidates);
         Collections.shuffle(shuffled, new Random(session.experiment().seed()));
-        int count = Math.min(
-                shuffled.size(), session.experiment().evaluation().settings().saliencyCases());
-        List<Integer> chosen = new ArrayList<>(shuffled.subList(0, count));
+        List<Integer> chosen = new ArrayList<>(shuffled.subList(0, Math.min(shuffled.size(), count)));
         Collections.sort(chosen);
         return chosen;
     }
@@ -75,40 +80,73 @@ final class SaliencyStep {
 
     /** Returns the maps [N, H, W] of every method for one model, by method id in experiment order. */
     Map<String, INDArray> maps(Model model, Branch branch, INDArray images, INDArray targets) {
-        EvaluationSettings settings = session.experiment().evaluation().settings();
-        Predictions batches =
-                new Predictions(settings.batchSize(), session.experiment().seed(), session.monitor());
         Map<String, INDArray> maps = new LinkedHashMap<>();
         for (ContributionChoice method : session.experiment().evaluation().saliency()) {
-            List<INDArray> parts = new ArrayList<>();
-            for (long start = 0; start < images.size(0); start += settings.batchSize()) {
-                if (session.monitor().isCanceled()) {
-                    throw new OperationCanceledException();
-                }
-                SaliencyTarget target = new SaliencyTarget(batches.rows(targets, start), branch);
-                SaliencyContext context =
-                        new SaliencyContext(session.experiment().seed(), settings.batchSize(), session.monitor());
-                INDArray input = batches.rows(images, start);
-                parts.add(session.call(
-                        session.catalog().saliency(),
-                        method.id(),
-                        contribution -> explain(contribution, model, input, target, method.parameters(), context)));
-            }
-            maps.put(method.id(), Nd4j.concat(0, parts.toArray(INDArray[]::new)).castTo(DataType.FLOAT));
+            maps.put(
+                    method.id(), explain(model, branch, images, targets, method).maps());
         }
         return maps;
     }
 
+    /**
+     * Returns the maps [N, H, W] of one method for one model, computed in batches of the evaluation batch size,
+     * with the details of the batches joined: per-image number arrays are concatenated in image order, and
+     * other details are those of the first batch.
+     */
+    SaliencyResult explain(Model model, Branch branch, INDArray images, INDArray targets, ContributionChoice method) {
+        EvaluationSettings settings = session.experiment().evaluation().settings();
+        Predictions batches =
+                new Predictions(settings.batchSize(), session.experiment().seed(), session.monitor());
+        List<INDArray> parts = new ArrayList<>();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (long start = 0; start < images.size(0); start += settings.batchSize()) {
+            if (session.monitor().isCanceled()) {
+                throw new OperationCanceledException();
+            }
+            SaliencyTarget target = new SaliencyTarget(batches.rows(targets, start), branch);
+            SaliencyContext context =
+                    new SaliencyContext(session.experiment().seed(), settings.batchSize(), session.monitor());
+            INDArray input = batches.rows(images, start);
+            SaliencyResult result = session.call(
+                    session.catalog().saliency(),
+                    method.id(),
+                    contribution -> explain(contribution, model, input, target, method.parameters(), context));
+            parts.add(result.maps());
+            details.add(result.details());
+        }
+        INDArray maps = Nd4j.concat(0, parts.toArray(INDArray[]::new)).castTo(DataType.FLOAT);
+        return new SaliencyResult(maps, joinDetails(details, parts));
+    }
+
+    private static Map<String, Object> joinDetails(List<Map<String, Object>> details, List<INDArray> parts) {
+        Map<String, Object> joined = new LinkedHashMap<>();
+        for (String key : details.get(0).keySet()) {
+            boolean perImage = true;
+            for (int b = 0; b < details.size(); b++) {
+                perImage &= details.get(b).get(key) instanceof double[] values
+                        && values.length == parts.get(b).size(0);
+            }
+            if (perImage) {
+                joined.put(
+                        key,
+                        details.stream()
+                                .flatMapToDouble(d -> DoubleStream.of((double[]) d.get(key)))
+                                .toArray());
+            } else {
+                joined.put(key, details.get(0).get(key));
+            }
+        }
+        return joined;
+    }
+
     @SuppressWarnings("unchecked")
-    private static INDArray explain(
+    private static SaliencyResult explain(
             SaliencyMethod<?> method,
             Model model,
             INDArray input,
             SaliencyTarget target,
             Record parameters,
             SaliencyContext context) {
-        return ((SaliencyMethod<Record>) method)
-                .explain(model, input, target, parameters, context)
-                .maps();
+        return ((SaliencyMethod<Record>) method).explain(model, input, target, parameters, context);
     }
 }

@@ -1,6 +1,7 @@
 package org.robustlab.experiment.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,13 +21,22 @@ final class TrainedModels implements AutoCloseable {
     private TrainedModels() {}
 
     static TrainedModels load(RunSession session, LoadedData data, TrainingPhase training) throws IOException {
+        Map<ModelSection, Path> weights = new LinkedHashMap<>();
+        for (ModelSection model : session.experiment().models()) {
+            StoredRun run = training.modelRun(model);
+            weights.put(model, run.artifacts().resolve(TrainingPhase.WEIGHTS));
+        }
+        return load(session, data, weights);
+    }
+
+    /** Loads the given models, in the map's order, from their weight files. */
+    static TrainedModels load(RunSession session, LoadedData data, Map<ModelSection, Path> weights) throws IOException {
         ModelFactory factory = new ModelFactory(session, data);
         TrainedModels loaded = new TrainedModels();
         try {
-            for (ModelSection model : session.experiment().models()) {
-                StoredRun run = training.modelRun(model);
-                var weights = ArrayFiles.read(run.artifacts().resolve(TrainingPhase.WEIGHTS));
-                loaded.models.put(model.name(), factory.create(model, weights));
+            for (Map.Entry<ModelSection, Path> entry : weights.entrySet()) {
+                ModelSection model = entry.getKey();
+                loaded.models.put(model.name(), factory.create(model, ArrayFiles.read(entry.getValue())));
                 loaded.normalizations.put(model.name(), factory.normalization(model));
             }
         } catch (IOException | RuntimeException e) {

@@ -61,6 +61,20 @@ public final class SaliencyImages {
         return image;
     }
 
+    /**
+     * Returns the saliency map alone in the inferno colour map, 0 dark and 1 bright.
+     *
+     * @param display map values in [0, 1], row-major
+     */
+    public static BufferedImage heatmap(float[] display, int height, int width, int scale) {
+        BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < display.length; i++) {
+            int[] colour = colour(Float.isFinite(display[i]) ? display[i] : 0);
+            fill(image, i % width, i / width, scale, colour[0] << 16 | colour[1] << 8 | colour[2]);
+        }
+        return image;
+    }
+
     /** Returns the PNG encoding of an image. */
     public static byte[] png(BufferedImage image) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

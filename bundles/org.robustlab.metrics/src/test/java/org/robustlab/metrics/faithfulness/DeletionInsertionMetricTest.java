@@ -92,6 +92,50 @@ class DeletionInsertionMetricTest {
     }
 
     @Test
+    void aucsOfKnownCurvesFollowTheTrapezoidRule() {
+        // Four bands of 16 pixels with logit contributions 0.6, 0.2, 0.05 and 0.05, ranked in that order, give
+        // the deletion curve [0.9, 0.3, 0.1, 0.05, 0] and the insertion curve [0, 0.6, 0.8, 0.85, 0.9].
+        double[] contributions = {0.6, 0.2, 0.05, 0.05};
+        INDArray weights = Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8);
+        INDArray map = Nd4j.zeros(DataType.FLOAT, 1, 8, 8);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                weights.putScalar(new long[] {0, 0, y, x}, contributions[y / 2] / 16);
+                map.putScalar(new long[] {0, y, x}, 4 - y / 2);
+            }
+        }
+        Model bands = ReferenceNetworks.linearModel(weights, Nd4j.zeros(1), Head.SIGMOID);
+        EvaluationData data = EvaluationData.builder(Head.SIGMOID, List.of("sum"), Nd4j.ones(1, 1))
+                .model("bands", bands, Branch.CLEAN, null)
+                .images(Nd4j.ones(DataType.FLOAT, 1, 1, 8, 8), 0, 1)
+                .saliency("bands", "ranked", map)
+                .saliencyTargets(Nd4j.ones(1, 1))
+                .build();
+        DeletionInsertionMetric.Parameters fourSteps = new DeletionInsertionMetric.Parameters(
+                4,
+                Baseline.ZERO,
+                Baseline.ZERO,
+                DeletionInsertionMetric.Score.LOGIT,
+                SaliencyPostprocessing.NONE,
+                8,
+                0,
+                0.95);
+
+        MetricResult result = metric.evaluate(data, fourSteps, new NullProgressMonitor());
+
+        double[] deletion = {0.9, 0.3, 0.1, 0.05, 0.0};
+        double[] insertion = {0.0, 0.6, 0.8, 0.85, 0.9};
+        for (int k = 0; k < 5; k++) {
+            assertThat(result.curves().get("deletion/bands/ranked").get(k)[0]).isEqualTo(k * 0.25);
+            assertThat(result.curves().get("deletion/bands/ranked").get(k)[1]).isCloseTo(deletion[k], within(1e-6));
+            assertThat(result.curves().get("insertion/bands/ranked").get(k)[1]).isCloseTo(insertion[k], within(1e-6));
+        }
+        // Area under the deletion curve, not over it: 0.225 (over it would be 0.775); insertion 0.675.
+        assertThat(mean(result, "deletion-auc", "ranked")).isCloseTo(0.225, within(1e-6));
+        assertThat(mean(result, "insertion-auc", "ranked")).isCloseTo(0.675, within(1e-6));
+    }
+
+    @Test
     void curveStartsAtCleanScoreAndEndsAtBaselineScore() {
         Model patchSum = ReferenceNetworks.linearModel(patch(1).reshape(1, 1, 8, 8), Nd4j.zeros(1), Head.SIGMOID);
         INDArray image = uniform(3, 1, 1, 8, 8);
