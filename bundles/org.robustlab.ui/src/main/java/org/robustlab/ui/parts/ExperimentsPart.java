@@ -44,6 +44,7 @@ import org.robustlab.ui.charts.ChartCanvas;
 import org.robustlab.ui.experiments.Launch;
 import org.robustlab.ui.experiments.LiveCurves;
 import org.robustlab.ui.forms.ParameterForm;
+import org.robustlab.ui.preferences.WorkbenchSettings;
 import org.robustlab.ui.runs.RunChooser;
 
 /**
@@ -241,7 +242,7 @@ public class ExperimentsPart {
         new Label(launcher, SWT.NONE).setText("Engine:");
         engine = new Combo(launcher, SWT.READ_ONLY);
         engine.setItems("nd4j", "pytorch");
-        engine.select(0);
+        engine.setText(defaultEngine());
         new Label(launcher, SWT.NONE).setText("Evaluation attack:");
         attack = new Combo(launcher, SWT.READ_ONLY);
         if (attacks != null) {
@@ -288,6 +289,15 @@ public class ExperimentsPart {
         }
         form = new ParameterForm(formHolder, attacks.get(attack.getText()).defaultParameters());
         formHolder.layout(true, true);
+    }
+
+    /** Returns the engine of the engine and memory preferences, or nd4j when they cannot be read. */
+    private static String defaultEngine() {
+        try {
+            return WorkbenchSettings.read(WorkbenchSettings.home()).engine();
+        } catch (IOException | IllegalArgumentException e) {
+            return WorkbenchSettings.DEFAULTS.engine();
+        }
     }
 
     private static String bundledExperiment() throws IOException {
