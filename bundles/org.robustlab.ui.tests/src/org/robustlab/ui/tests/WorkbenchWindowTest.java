@@ -36,7 +36,7 @@ class WorkbenchWindowTest {
 
     @Test
     void welcomePartListsInstalledContributions() {
-        Table table = findTable(mainWindow());
+        Table table = Workbench.showPart("welcome", "welcome", org.robustlab.ui.parts.WelcomePart.class).table();
         List<String> ids = new ArrayList<>();
         for (TableItem item : table.getItems()) {
             ids.add(item.getText(0) + "/" + item.getText(1));
