@@ -55,17 +55,20 @@ if wants torch; then
 fi
 
 if wants engines; then
-  note "Robustlab engines (nd4j, pytorch)"
-  rm -f "$out"/nd4j-*.json "$out"/pytorch-*.json "$bench"/target/benchmarks/*.json
   modules=.,targetplatform,bundles,bundles/org.robustlab.lib.nd4j,bundles/org.robustlab.core
   modules+=,bundles/org.robustlab.testing,bundles/org.robustlab.engine.nd4j,bundles/org.robustlab.models.resnet
   modules+=,bundles/org.robustlab.attacks.pgd,bundles/org.robustlab.saliency.gradient
   modules+=,bundles/org.robustlab.lib.djl,bundles/org.robustlab.engine.djl,$bench
-  ./mvnw -B -o verify -Pbenchmark -pl "$modules" -Dtest=EngineComparisonBenchmark \
-    -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false -Drobustlab.benchmark.sizes="$sizes" \
-    -Drobustlab.benchmark.repetitions="$repetitions" -Drobustlab.benchmark.threads="$threads" \
-    -Dspotless.check.skip=true -Dcheckstyle.skip=true >> "$log" 2>&1
-  cp "$bench"/target/benchmarks/*.json "$out/"
+  # One build per size, so that a size is complete for both engines before the next one starts.
+  for size in ${sizes//,/ }; do
+    note "Robustlab engines (nd4j, then pytorch), ${size}px"
+    rm -f "$out"/nd4j-"$size".json "$out"/pytorch-"$size".json "$bench"/target/benchmarks/*.json
+    ./mvnw -B -o verify -Pbenchmark -pl "$modules" -Dtest=EngineComparisonBenchmark \
+      -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false -Drobustlab.benchmark.sizes="$size" \
+      -Drobustlab.benchmark.repetitions="$repetitions" -Drobustlab.benchmark.threads="$threads" \
+      -Dspotless.check.skip=true -Dcheckstyle.skip=true >> "$log" 2>&1
+    cp "$bench"/target/benchmarks/*.json "$out/"
+  done
 fi
 
 if wants dicom; then

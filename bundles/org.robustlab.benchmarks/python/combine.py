@@ -31,6 +31,8 @@ def load(folder, name):
 
 
 def cell(row):
+    if row.get("n", 1) == 1:
+        return f"{row['median']:.3f}"
     return f"{row['median']:.3f} [{row['min']:.3f}-{row['max']:.3f}]"
 
 
@@ -129,7 +131,8 @@ def main():
     sizes = sorted({int(re.search(r"-(\d+)\.json$", path).group(1))
                     for path in glob.glob(os.path.join(args.folder, "*-*.json"))
                     if re.search(r"-(\d+)\.json$", path)})
-    lines = [f"Seconds per row: median of the timed runs after one warm-up run, range in brackets; {args.threads}"
+    lines = [f"Seconds per row: median of the timed runs after one warm-up run, range in brackets when there"
+             f" were several; {args.threads}"
              " threads everywhere. Ratio = Robustlab engine time / PyTorch-from-Debian time (below 1 is faster).", ""]
     for size in sizes:
         lines += size_table(args.folder, size)
