@@ -83,7 +83,12 @@ if wants dicom; then
   list=${TMPDIR:-/tmp}/robustlab-decodable-files.txt
   note "DICOM decoding: pydicom and GDCM"
   "$python" "$bench/python/pydicom_bench.py" "$list" --json "$out/dicom-pydicom.json" >> "$log" 2>&1 || true
-  releng/scripts/gdcm-throughput.sh "$list" > "$out/dicom-gdcm.txt" 2>> "$log" || true
+  rm -f "$out/dicom-gdcm.txt"
+  if command -v gdcmconv > /dev/null; then
+    releng/scripts/gdcm-throughput.sh "$list" > "$out/dicom-gdcm.txt" 2>> "$log" || true
+  else
+    note "gdcmconv not found, so the GDCM row is left out; install it with: apt-get install -y libgdcm-tools"
+  fi
 fi
 
 note "done: $parts"
