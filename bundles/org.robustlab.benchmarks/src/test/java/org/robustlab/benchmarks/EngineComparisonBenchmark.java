@@ -23,9 +23,9 @@ import org.robustlab.core.engine.EngineInfo;
  *
  * <p>System properties: {@code robustlab.benchmark.engine} (engine id, default {@code nd4j}),
  * {@code robustlab.benchmark.sizes} (default {@code 64,128}), {@code robustlab.benchmark.repetitions} (timed runs
- * per row after one warm-up run, default 5), {@code robustlab.benchmark.rows} (row ids, comma-separated, or {@code all}) and
- * {@code robustlab.benchmark.output} (folder, default {@code target/benchmarks}). The peak resident set size is
- * the JVM's {@code VmHWM}, reset before each size through {@code /proc/self/clear_refs}.
+ * per row after one warm-up run, default 5), {@code robustlab.benchmark.rows} (row ids, comma-separated, or
+ * {@code all}) and {@code robustlab.benchmark.output} (folder, default {@code target/benchmarks}). The peak
+ * resident set size is the JVM's {@code VmHWM}, reset before each size through {@code /proc/self/clear_refs}.
  */
 @Tag("benchmark")
 class EngineComparisonBenchmark {
