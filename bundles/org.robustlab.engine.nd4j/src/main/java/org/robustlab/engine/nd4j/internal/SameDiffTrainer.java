@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.robustlab.core.engine.LossTerm;
 import org.robustlab.core.engine.Model;
 import org.robustlab.core.engine.StepResult;
@@ -162,25 +163,32 @@ final class SameDiffTrainer implements Trainer {
         return moments;
     }
 
+    /**
+     * Adds {@code weight} times each gradient to {@code sum}. The gradient arrays come fresh from SameDiff and
+     * belong to this step, so the first term's are kept (scaled in place) instead of copied.
+     */
     private static void accumulate(Map<String, INDArray> sum, Map<String, INDArray> gradients, double weight) {
         gradients.forEach((name, gradient) -> {
-            INDArray weighted = gradient.mul(weight);
             INDArray previous = sum.get(name);
             if (previous == null) {
-                sum.put(name, weighted);
+                sum.put(name, weight == 1 ? gradient : gradient.muli(weight));
+            } else if (weight == 1) {
+                previous.addi(gradient);
             } else {
-                previous.addi(weighted);
+                previous.addi(gradient.muli(weight));
             }
         });
     }
 
+    /** Returns whether every gradient is finite, with one reduction over all of them instead of one per array. */
     private static boolean allFinite(Map<String, INDArray> gradients) {
-        for (INDArray gradient : gradients.values()) {
-            if (!Double.isFinite(gradient.sumNumber().doubleValue())) {
-                return false;
-            }
+        if (gradients.isEmpty()) {
+            return true;
         }
-        return true;
+        INDArray all = Nd4j.toFlattened(gradients.values());
+        boolean finite = Double.isFinite(all.sumNumber().doubleValue());
+        all.close();
+        return finite;
     }
 
     /**
