@@ -108,7 +108,7 @@ public final class PixelMedDicomReader implements DicomReader {
         PixelFormat declared = PixelModule.declared(file, header.list(), warnings);
         checkDecodable(file, header.transferSyntax(), declared);
         checkSize(file, declared);
-        AttributeList list = readAllDecoding(file, header.transferSyntax());
+        AttributeList list = readAllDecoding(file, header.transferSyntax(), warnings);
         Attribute pixelData = list.get(TagFromName.PixelData);
         if (pixelData == null) {
             throw missingPixels(file, header.transferSyntax());
@@ -144,19 +144,25 @@ public final class PixelMedDicomReader implements DicomReader {
         }
     }
 
-    private static AttributeList readAll(Path file, String transferSyntax) throws IOException, DicomException {
+    private static AttributeList readAll(Path file, String transferSyntax, List<String> warnings)
+            throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             AttributeList list = new AttributeList();
             list.setDecompressPixelData(!TransferSyntaxes.RLE_LOSSLESS.equals(transferSyntax));
-            list.read(new DicomInputStream(in));
+            PixelDataEnd end = new PixelDataEnd();
+            list.read(new DicomInputStream(in), end);
+            if (end.warning() != null) {
+                warnings.add(end.warning());
+            }
             return list;
         }
     }
 
     /** Reads the whole data set; a decoder that throws on an encapsulated frame is reported with its syntax. */
-    private static AttributeList readAllDecoding(Path file, String syntax) throws IOException, DicomException {
+    private static AttributeList readAllDecoding(Path file, String syntax, List<String> warnings)
+            throws IOException, DicomException {
         try {
-            return readAll(file, syntax);
+            return readAll(file, syntax, warnings);
         } catch (RuntimeException e) {
             if (!new TransferSyntax(syntax).isEncapsulated()) {
                 throw e;

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes PixelMed's log messages to SLF4J. PixelMed 20220618 looks SLF4J up once, through the context class loader
  * of the thread that first initializes its logger factory, and without SLF4J it prints every message to standard
- * error. Under OSGi the context class loader usually cannot load SLF4J, and a file with trailing zero padding then
- * prints one "Illegal duplicate tag" line per four bytes of padding.
+ * error. Under OSGi the context class loader usually cannot load SLF4J. A few of PixelMed's messages bypass its logger
+ * and always go to standard error; {@link PixelDataEnd} avoids the most frequent one.
  */
 final class PixelMedLogging {
 
