@@ -64,17 +64,32 @@ public final class ContributionsCommand implements Command {
         }
         List<ContributionRegistry<?>> sorted = new ArrayList<>(registries);
         sorted.sort(Comparator.comparing(ContributionRegistry::kind));
+        String row = rowFormat(sorted);
         for (ContributionRegistry<?> registry : sorted) {
-            print(registry, verbose, context);
+            print(registry, row, verbose, context);
         }
         return OK;
     }
 
-    private static void print(ContributionRegistry<?> registry, boolean verbose, CommandContext context) {
+    /** Returns the format of one row, with the id and label columns as wide as their longest value. */
+    private static String rowFormat(List<ContributionRegistry<?>> registries) {
+        int idWidth = 1;
+        int labelWidth = 1;
+        for (ContributionRegistry<?> registry : registries) {
+            for (ContributionInfo info : registry.list()) {
+                idWidth = Math.max(idWidth, info.id().length());
+                labelWidth = Math.max(labelWidth, info.label().length());
+            }
+        }
+        return "  %-" + idWidth + "s  %-" + labelWidth + "s  %s%n";
+    }
+
+    private static void print(
+            ContributionRegistry<?> registry, String row, boolean verbose, CommandContext context) {
         List<ContributionInfo> infos = registry.list();
         context.out().println(registry.kind() + " (" + infos.size() + ")");
         for (ContributionInfo info : infos) {
-            context.out().printf("  %-22s %-34s %s%n", info.id(), info.label(), info.bundle());
+            context.out().printf(row, info.id(), info.label(), info.bundle());
             if (verbose && !info.description().isEmpty()) {
                 context.out().println("      " + info.description());
             }

@@ -74,7 +74,12 @@ public final class HeadlessApplication implements IApplication {
             context.err().print(Usage.overview(commands));
             return Command.USAGE;
         }
-        return command.get().run(List.copyOf(arguments.subList(1, arguments.size())), context);
+        List<String> options = List.copyOf(arguments.subList(1, arguments.size()));
+        if (options.size() == 1 && List.of("-h", "--help").contains(options.get(0))) {
+            context.out().println(command.get().usage());
+            return Command.OK;
+        }
+        return command.get().run(options, context);
     }
 
     private static int help(String name, List<Command> commands, CommandContext context) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.robustlab.core.engine.Trainer;
 import org.robustlab.core.io.AtomicFiles;
+import org.robustlab.experiment.TrainingSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,9 +60,13 @@ final class TrainingCheckpoints {
         removeEpochsOtherThan(state.epoch(), state.bestEpoch());
     }
 
-    /** Returns the parameters of the epoch with the lowest validation loss, or of the last epoch without one. */
-    Map<String, INDArray> selected(TrainingState state) throws IOException {
-        int epoch = state.bestEpoch() > 0 ? state.bestEpoch() : state.epoch();
+    /**
+     * Returns the parameters of the epoch that {@code selection} chooses: the epoch with the lowest validation loss
+     * (the last epoch when there was no validation loss), or the last epoch.
+     */
+    Map<String, INDArray> selected(TrainingState state, TrainingSettings.Selection selection) throws IOException {
+        boolean byLoss = selection == TrainingSettings.Selection.VALIDATION_LOSS && state.bestEpoch() > 0;
+        int epoch = byLoss ? state.bestEpoch() : state.epoch();
         return ArrayFiles.read(parametersFile(epoch));
     }
 

@@ -9,9 +9,7 @@ import java.util.Random;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.robustlab.core.attack.AttackGenerators;
 import org.robustlab.core.engine.LossTerm;
 import org.robustlab.core.engine.Model;
@@ -36,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each epoch shuffles the training images with a generator seeded by the run seed and the epoch, so the order
  * does not depend on earlier epochs. After each epoch the loss on the validation images (clean branch, inference
- * mode) decides model selection, as in Han et al. (2021): the epoch with the lowest validation loss is kept.
+ * mode) is recorded. The settings' selection rule then keeps the epoch with the lowest validation loss, as Han et
+ * al. (2021) do, or the last epoch.
  */
 final class TrainingLoop {
 
@@ -60,10 +59,13 @@ final class TrainingLoop {
 
     private final StoredRun run;
 
+    private final Augmentation augmentation;
+
     TrainingLoop(Setup setup, TrainingCheckpoints checkpoints, StoredRun run) {
         this.setup = setup;
         this.checkpoints = checkpoints;
         this.run = run;
+        this.augmentation = new Augmentation(setup.settings());
     }
 
     /**
@@ -102,7 +104,7 @@ final class TrainingLoop {
                         setup.settings().patience());
             }
         }
-        return checkpoints.selected(state);
+        return checkpoints.selected(state, setup.settings().selection());
     }
 
     private EpochResult runEpoch(Trainer trainer, SplitData train, int epoch) {
@@ -116,7 +118,7 @@ final class TrainingLoop {
             long start = System.nanoTime();
             List<Integer> positions = order.subList(b * batchSize, Math.min(order.size(), (b + 1) * batchSize));
             Random random = new Random(mix(setup.seed(), epoch, b + 1));
-            Batch batch = augment(train.batch(positions), random);
+            Batch batch = augmentation.apply(train.batch(positions), random);
             TrainingBatch prepared =
                     setup.mode().prepare(trainer.model(), batch, setup.modeParameters(), context(random));
             StepResult step = trainer.step(prepared);
@@ -125,31 +127,6 @@ final class TrainingLoop {
             publish(epoch, b + 1, batches, result.lastLosses(), result, Double.NaN, false, positions.size() / seconds);
         }
         return result;
-    }
-
-    /** Flips each image left-right with probability 1/2 when the settings ask for it. */
-    private Batch augment(Batch batch, Random random) {
-        if (!setup.settings().horizontalFlip()) {
-            return batch;
-        }
-        long[] shape = batch.inputs().shape();
-        float[] values = batch.inputs().castTo(DataType.FLOAT).dup('c').data().asFloat();
-        int width = (int) shape[3];
-        int rows = (int) (shape[1] * shape[2]);
-        int imageLength = rows * width;
-        for (int i = 0; i < shape[0]; i++) {
-            if (random.nextBoolean()) {
-                for (int row = 0; row < rows; row++) {
-                    int start = i * imageLength + row * width;
-                    for (int x = 0; x < width / 2; x++) {
-                        float swap = values[start + x];
-                        values[start + x] = values[start + width - 1 - x];
-                        values[start + width - 1 - x] = swap;
-                    }
-                }
-            }
-        }
-        return new Batch(Nd4j.create(values, shape, 'c'), batch.labels(), batch.labelMask());
     }
 
     private TrainingModeContext context(Random random) {
