@@ -44,23 +44,6 @@ class HeadlessDispatchTest {
     }
 
     @Test
-    void contributionsColumnsAlignForLongestId() throws InterruptedException {
-        Command command = service("contributions");
-
-        command.run(List.of(), context());
-
-        // Every contribution row ends with its bundle's symbolic name and version, in one column.
-        List<Integer> bundleColumns = out.toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(line -> line.startsWith("  "))
-                .map(line -> line.indexOf(" org.robustlab."))
-                .distinct()
-                .toList();
-        assertThat(bundleColumns).hasSize(1);
-        assertThat(bundleColumns.get(0)).isPositive();
-    }
-
-    @Test
     void contributionsCommandRejectsUnknownOption() throws InterruptedException {
         int exit = service("contributions").run(List.of("--colour"), context());
 

@@ -84,8 +84,7 @@ public final class ContributionsCommand implements Command {
         return "  %-" + idWidth + "s  %-" + labelWidth + "s  %s%n";
     }
 
-    private static void print(
-            ContributionRegistry<?> registry, String row, boolean verbose, CommandContext context) {
+    private static void print(ContributionRegistry<?> registry, String row, boolean verbose, CommandContext context) {
         List<ContributionInfo> infos = registry.list();
         context.out().println(registry.kind() + " (" + infos.size() + ")");
         for (ContributionInfo info : infos) {
