@@ -1,8 +1,11 @@
 package org.robustlab.cli.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
@@ -64,19 +67,21 @@ public final class ContributionsCommand implements Command {
         }
         List<ContributionRegistry<?>> sorted = new ArrayList<>(registries);
         sorted.sort(Comparator.comparing(ContributionRegistry::kind));
-        String row = rowFormat(sorted);
+        Map<String, List<ContributionInfo>> listings = new LinkedHashMap<>();
         for (ContributionRegistry<?> registry : sorted) {
-            print(registry, row, verbose, context);
+            listings.put(registry.kind(), registry.list());
         }
+        String row = rowFormat(listings.values());
+        listings.forEach((kind, infos) -> print(kind, infos, row, verbose, context));
         return OK;
     }
 
     /** Returns the format of one row, with the id and label columns as wide as their longest value. */
-    private static String rowFormat(List<ContributionRegistry<?>> registries) {
+    private static String rowFormat(Collection<List<ContributionInfo>> listings) {
         int idWidth = 1;
         int labelWidth = 1;
-        for (ContributionRegistry<?> registry : registries) {
-            for (ContributionInfo info : registry.list()) {
+        for (List<ContributionInfo> infos : listings) {
+            for (ContributionInfo info : infos) {
                 idWidth = Math.max(idWidth, info.id().length());
                 labelWidth = Math.max(labelWidth, info.label().length());
             }
@@ -84,9 +89,9 @@ public final class ContributionsCommand implements Command {
         return "  %-" + idWidth + "s  %-" + labelWidth + "s  %s%n";
     }
 
-    private static void print(ContributionRegistry<?> registry, String row, boolean verbose, CommandContext context) {
-        List<ContributionInfo> infos = registry.list();
-        context.out().println(registry.kind() + " (" + infos.size() + ")");
+    private static void print(
+            String kind, List<ContributionInfo> infos, String row, boolean verbose, CommandContext context) {
+        context.out().println(kind + " (" + infos.size() + ")");
         for (ContributionInfo info : infos) {
             context.out().printf(row, info.id(), info.label(), info.bundle());
             if (verbose && !info.description().isEmpty()) {

@@ -32,9 +32,11 @@ final class Augmentation {
         }
         long[] shape = batch.inputs().shape();
         float[] values = batch.inputs().castTo(DataType.FLOAT).dup('c').data().asFloat();
-        Image image = new Image(values, (int) shape[1], (int) shape[2], (int) shape[3]);
+        int channels = (int) shape[1];
+        int height = (int) shape[2];
+        int width = (int) shape[3];
         for (int i = 0; i < shape[0]; i++) {
-            image.offset = i * image.length();
+            Image image = new Image(values, i * channels * height * width, channels, height, width);
             if (settings.horizontalFlip() && random.nextBoolean()) {
                 image.flip();
             }
@@ -76,10 +78,11 @@ final class Augmentation {
 
         private final int width;
 
-        private int offset;
+        private final int offset;
 
-        Image(float[] values, int channels, int height, int width) {
+        Image(float[] values, int offset, int channels, int height, int width) {
             this.values = values;
+            this.offset = offset;
             this.channels = channels;
             this.height = height;
             this.width = width;

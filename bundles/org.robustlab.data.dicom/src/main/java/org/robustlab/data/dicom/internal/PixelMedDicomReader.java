@@ -151,8 +151,9 @@ public final class PixelMedDicomReader implements DicomReader {
             list.setDecompressPixelData(!TransferSyntaxes.RLE_LOSSLESS.equals(transferSyntax));
             PixelDataEnd end = new PixelDataEnd();
             list.read(new DicomInputStream(in), end);
-            if (end.warning() != null) {
-                warnings.add(end.warning());
+            String warning = end.warning();
+            if (warning != null) {
+                warnings.add(warning);
             }
             return list;
         }
