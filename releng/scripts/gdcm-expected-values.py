@@ -6,7 +6,9 @@ For each file under the test-data cache (see fetch-test-data.sh) that contains a
 `dcmdump` (DCMTK), extracts Pixel Data with `gdcmraw`, and applies Bits Stored, High Bit and Pixel
 Representation as PS3.5 8.1.1 defines them. Per frame it records the minimum, maximum and mean stored value
 and a SHA-256 over the values as 32-bit little-endian integers (colour samples interleaved); for colour
-frames also the mean of each RGB channel scaled to [0, 1], converting YBR_FULL by PS3.3 C.7.6.3.1.2. The tests
+frames also the mean of each RGB channel scaled to [0, 1], converting YBR_FULL by PS3.3 C.7.6.3.1.2. For lossy
+transfer syntaxes, where decoders may differ by rounding, it also records the samples of the first frame at an
+8 x 8 grid of pixels, so that a test can compare values and not only means. The tests
 compare the Java reader against this file, so CI needs neither GDCM nor DCMTK.
 
 Usage: gdcm-expected-values.py <test-data-dir> <output.json>
@@ -103,12 +105,31 @@ def rgb_means(frame, h):
     return [round(float(value), 5) for value in rgb.mean(axis=0)]
 
 
+LOSSY = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.91"}
+
+GRID = 8
+
+
+def grid(frame, h):
+    """Return the samples at pixel (rows * (2i + 1) // 16, columns * (2j + 1) // 16) for i, j in 0..7, row by row."""
+    rows, columns = int(h["Rows"]), int(h["Columns"])
+    samples = int(h.get("SamplesPerPixel", "1"))
+    pixels = frame.reshape(rows, columns, samples)
+    values = []
+    for i in range(GRID):
+        for j in range(GRID):
+            pixel = pixels[rows * (2 * i + 1) // (2 * GRID), columns * (2 * j + 1) // (2 * GRID)]
+            values.extend(int(value) for value in pixel)
+    return values
+
+
 def describe(path, work):
     out = os.path.join(work, "raw.dcm")
     pixels = os.path.join(work, "pixels.raw")
     converted = subprocess.run(["gdcmconv", "--raw", path, out], capture_output=True, text=True)
     if converted.returncode != 0:
-        return {"gdcm": "error", "message": (converted.stderr or converted.stdout).strip()[-300:]}
+        message = (converted.stderr or converted.stdout).replace(work, "<work>")
+        return {"gdcm": "error", "message": message.strip()[-300:]}
     h, has_pixels = header(out)
     source_header, _ = header(path)
     if not has_pixels or "Rows" not in h:
@@ -122,7 +143,7 @@ def describe(path, work):
         "rows": int(h["Rows"]), "columns": int(h["Columns"]),
         "frames": [],
     }
-    for frame in frames(values, h):
+    for index, frame in enumerate(frames(values, h)):
         digest = hashlib.sha256((frame & 0xFFFFFFFF).astype("<u4").tobytes()).hexdigest()
         values = {
             "min": int(frame.min()), "max": int(frame.max()),
@@ -131,6 +152,8 @@ def describe(path, work):
         means = rgb_means(frame, h)
         if means is not None:
             values["rgbMeans"] = means
+        if index == 0 and entry["transferSyntax"] in LOSSY:
+            values["grid"] = grid(frame, h)
         entry["frames"].append(values)
     return entry
 

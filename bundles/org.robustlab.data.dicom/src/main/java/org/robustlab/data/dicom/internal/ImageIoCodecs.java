@@ -1,5 +1,9 @@
 package org.robustlab.data.dicom.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 
@@ -20,6 +24,18 @@ final class ImageIoCodecs {
         IIORegistry registry = IIORegistry.getDefaultInstance();
         registerOnce(registry, new JPEGImageReaderSpi());
         registerOnce(registry, new J2KImageReaderSpi());
+    }
+
+    /** Returns a new TwelveMonkeys JPEG reader; the caller disposes of it. */
+    static ImageReader jpegReader() {
+        register();
+        try {
+            return IIORegistry.getDefaultInstance()
+                    .getServiceProviderByClass(JPEGImageReaderSpi.class)
+                    .createReaderInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void registerOnce(IIORegistry registry, ImageReaderSpi provider) {

@@ -42,6 +42,8 @@ public final class PixelMedDicomReader implements DicomReader {
     /** Largest decoded pixel data accepted by default: 1 GiB. */
     public static final long DEFAULT_MAX_DECODED_BYTES = 1L << 30;
 
+    private static final String JPEG_EXTENDED = "1.2.840.10008.1.2.4.51";
+
     private static final Logger LOG = LoggerFactory.getLogger(PixelMedDicomReader.class);
 
     static {
@@ -108,7 +110,7 @@ public final class PixelMedDicomReader implements DicomReader {
         PixelFormat declared = PixelModule.declared(file, header.list(), warnings);
         checkDecodable(file, header.transferSyntax(), declared);
         checkSize(file, declared);
-        AttributeList list = readAllDecoding(file, header.transferSyntax(), warnings);
+        AttributeList list = readPixels(file, header.transferSyntax(), declared, warnings);
         Attribute pixelData = list.get(TagFromName.PixelData);
         if (pixelData == null) {
             throw missingPixels(file, header.transferSyntax());
@@ -144,11 +146,43 @@ public final class PixelMedDicomReader implements DicomReader {
         }
     }
 
-    private static AttributeList readAll(Path file, String transferSyntax, List<String> warnings)
+    /**
+     * Reads the whole data set and decompresses the pixel data. RLE stays compressed for {@link RleFrames}, and RGB
+     * JPEG that Image I/O would decode as YCbCr stays compressed for {@link JpegFrames}.
+     */
+    private static AttributeList readPixels(Path file, String syntax, PixelFormat declared, List<String> warnings)
+            throws IOException, DicomException {
+        if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax)) {
+            return readAllDecoding(file, syntax, warnings, false);
+        }
+        if (!mayHoldUnmarkedRgbJpeg(syntax, declared)) {
+            return readAllDecoding(file, syntax, warnings, true);
+        }
+        List<String> compressedWarnings = new ArrayList<>();
+        AttributeList list = readAllDecoding(file, syntax, compressedWarnings, false);
+        if (list.get(TagFromName.PixelData) instanceof OtherByteAttributeMultipleCompressedFrames compressed
+                && JpegFrames.needUntransformedDecoding(compressed)) {
+            warnings.addAll(compressedWarnings);
+            warnings.add("the JPEG stream has neither JFIF nor Adobe marker and component identifiers other than"
+                    + " 1, 2, 3; decoded without colour transform, as Photometric Interpretation RGB declares");
+            return list;
+        }
+        return readAllDecoding(file, syntax, warnings, true);
+    }
+
+    private static boolean mayHoldUnmarkedRgbJpeg(String syntax, PixelFormat declared) {
+        boolean lossyJpeg = syntax.equals("1.2.840.10008.1.2.4.50") || syntax.equals(JPEG_EXTENDED);
+        return lossyJpeg
+                && declared.samplesPerPixel() == 3
+                && declared.bitsAllocated() == 8
+                && declared.photometricInterpretation().equals("RGB");
+    }
+
+    private static AttributeList readAll(Path file, boolean decompress, List<String> warnings)
             throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             AttributeList list = new AttributeList();
-            list.setDecompressPixelData(!TransferSyntaxes.RLE_LOSSLESS.equals(transferSyntax));
+            list.setDecompressPixelData(decompress);
             PixelDataEnd end = new PixelDataEnd();
             list.read(new DicomInputStream(in), end);
             String warning = end.warning();
@@ -160,10 +194,10 @@ public final class PixelMedDicomReader implements DicomReader {
     }
 
     /** Reads the whole data set; a decoder that throws on an encapsulated frame is reported with its syntax. */
-    private static AttributeList readAllDecoding(Path file, String syntax, List<String> warnings)
+    private static AttributeList readAllDecoding(Path file, String syntax, List<String> warnings, boolean decompress)
             throws IOException, DicomException {
         try {
-            return readAll(file, syntax, warnings);
+            return readAll(file, decompress, warnings);
         } catch (RuntimeException e) {
             if (!new TransferSyntax(syntax).isEncapsulated()) {
                 throw e;
@@ -177,7 +211,7 @@ public final class PixelMedDicomReader implements DicomReader {
     }
 
     private static void checkDecodable(Path file, String syntax, PixelFormat declared) {
-        boolean twelveBitJpeg = syntax.equals("1.2.840.10008.1.2.4.51") && declared.bitsStored() > 8;
+        boolean twelveBitJpeg = syntax.equals(JPEG_EXTENDED) && declared.bitsStored() > 8;
         if (TransferSyntaxes.isUndecodable(syntax) || twelveBitJpeg) {
             throw new DicomReadException(
                     file,
@@ -210,9 +244,6 @@ public final class PixelMedDicomReader implements DicomReader {
                 new TransferSyntax(syntax).isEncapsulated() && !TransferSyntaxes.RLE_LOSSLESS.equals(syntax);
         String photometric = declared.photometricInterpretation();
         if (decompressed) {
-            // TODO: JPEG 2000 declared YBR_RCT or YBR_ICT, whose codestream does not ask for the inverse colour
-            // transform, comes back untransformed. An RGB JPEG without JFIF or Adobe marker is converted from YCbCr
-            // by the JPEG reader. Both are labelled RGB here although their samples are wrong.
             photometric = list.getDecompressedPhotometricInterpretation(photometric);
         } else if (photometric.equals("YBR_FULL_422")) {
             photometric = "YBR_FULL";
@@ -234,7 +265,9 @@ public final class PixelMedDicomReader implements DicomReader {
         TransferSyntax transferSyntax = new TransferSyntax(syntax);
         StoredValueDecoder decoder;
         if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
-            byte[] decoded = RleFrames.decode(file, compressed, format);
+            byte[] decoded = TransferSyntaxes.RLE_LOSSLESS.equals(syntax)
+                    ? RleFrames.decode(file, compressed, format)
+                    : JpegFrames.decodeUntransformed(file, compressed, format);
             decoder = new StoredValueDecoder(format, decoded, null, false, Layout.INTERLEAVED);
         } else {
             Layout layout = layouts.layout(format, transferSyntax.isEncapsulated());
