@@ -75,6 +75,8 @@ if wants dicom; then
   note "DICOM decoding: Robustlab's reader"
   modules=.,targetplatform,bundles,bundles/org.robustlab.lib.nd4j,bundles/org.robustlab.core,bundles/org.robustlab.cli
   modules+=,bundles/org.robustlab.lib.pixelmed,bundles/org.robustlab.data,bundles/org.robustlab.data.dicom
+  # Tycho's incremental test compilation can fail on test classes left from an earlier build, so start afresh.
+  rm -rf bundles/org.robustlab.data.dicom/target
   ./mvnw -B -o verify -pl "$modules" -Drobustlab.excludedGroups=none -Dgroups=benchmark -Dtest=DecodeThroughputTest \
     -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true \
     -Dcheckstyle.skip=true > "$out/dicom-java.log" 2>&1
