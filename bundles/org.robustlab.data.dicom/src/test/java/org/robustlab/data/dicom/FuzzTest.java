@@ -40,6 +40,7 @@ class FuzzTest {
             "pydicom/SC_rgb_rle.dcm",
             "pydicom/SC_rgb_jpeg_dcmtk.dcm",
             "pydicom/SC_rgb_jpeg_gdcm.dcm",
+            "pydicom/SC_jpeg_no_color_transform.dcm",
             "pydicom/SC_ybr_full_422_uncompressed.dcm",
             "pydicom/JPEG2000.dcm",
             "pydicom/rtdose.dcm",
@@ -59,6 +60,36 @@ class FuzzTest {
     @Test
     void seededSliceDecodesOrRejects() throws Exception {
         run(200, 20261204L);
+    }
+
+    /**
+     * Case 27 of the benchmark run, which once ran for ever. Four bytes of a packet header are set to FF FF FF 00,
+     * and JJ2000's packet-header reader then returned bits of 1 without end.
+     */
+    @Test
+    void corruptJpeg2000PacketHeaderIsRejected() throws Exception {
+        byte[] bytes = Files.readAllBytes(TestData.file("pydicom/JPEG2000.dcm"));
+        int codestream = indexOf(bytes, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
+        byte[] damage = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x00};
+        System.arraycopy(damage, 0, bytes, codestream + 184, damage.length);
+        Path file = Files.write(folder.resolve("packet-header.dcm"), bytes);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Reason reason = decodeOne(executor, new PixelMedDicomReader(), file, "damaged JPEG2000.dcm");
+
+            assertThat(reason).isEqualTo(Reason.CORRUPT);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
     }
 
     @Test

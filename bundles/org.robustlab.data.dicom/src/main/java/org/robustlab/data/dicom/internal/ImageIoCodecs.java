@@ -7,6 +7,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 
@@ -36,6 +37,12 @@ final class ImageIoCodecs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Returns a new JAI JPEG 2000 reader; the caller disposes of it. */
+    static ImageReader jpeg2000Reader() {
+        register();
+        return new J2KImageReader(IIORegistry.getDefaultInstance().getServiceProviderByClass(J2KImageReaderSpi.class));
     }
 
     private static void registerOnce(IIORegistry registry, ImageReaderSpi provider) {

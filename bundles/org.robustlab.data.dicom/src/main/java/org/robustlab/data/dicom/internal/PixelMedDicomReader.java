@@ -147,12 +147,12 @@ public final class PixelMedDicomReader implements DicomReader {
     }
 
     /**
-     * Reads the whole data set and decompresses the pixel data. RLE stays compressed for {@link RleFrames}, and RGB
-     * JPEG that Image I/O would decode as YCbCr stays compressed for {@link JpegFrames}.
+     * Reads the whole data set and decompresses the pixel data. RLE stays compressed for {@link RleFrames}, JPEG 2000
+     * for {@link Jpeg2000Frames}, and RGB JPEG that Image I/O would decode as YCbCr for {@link JpegFrames}.
      */
     private static AttributeList readPixels(Path file, String syntax, PixelFormat declared, List<String> warnings)
             throws IOException, DicomException {
-        if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax)) {
+        if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax) || isJpeg2000(syntax)) {
             return readAllDecoding(file, syntax, warnings, false);
         }
         if (!mayHoldUnmarkedRgbJpeg(syntax, declared)) {
@@ -168,6 +168,10 @@ public final class PixelMedDicomReader implements DicomReader {
             return list;
         }
         return readAllDecoding(file, syntax, warnings, true);
+    }
+
+    private static boolean isJpeg2000(String syntax) {
+        return syntax.equals("1.2.840.10008.1.2.4.90") || syntax.equals("1.2.840.10008.1.2.4.91");
     }
 
     private static boolean mayHoldUnmarkedRgbJpeg(String syntax, PixelFormat declared) {
@@ -243,7 +247,9 @@ public final class PixelMedDicomReader implements DicomReader {
         boolean decompressed =
                 new TransferSyntax(syntax).isEncapsulated() && !TransferSyntaxes.RLE_LOSSLESS.equals(syntax);
         String photometric = declared.photometricInterpretation();
-        if (decompressed) {
+        if (isJpeg2000(syntax)) {
+            photometric = Jpeg2000Frames.decodedPhotometric(photometric);
+        } else if (decompressed) {
             photometric = list.getDecompressedPhotometricInterpretation(photometric);
         } else if (photometric.equals("YBR_FULL_422")) {
             photometric = "YBR_FULL";
@@ -265,9 +271,14 @@ public final class PixelMedDicomReader implements DicomReader {
         TransferSyntax transferSyntax = new TransferSyntax(syntax);
         StoredValueDecoder decoder;
         if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
-            byte[] decoded = TransferSyntaxes.RLE_LOSSLESS.equals(syntax)
-                    ? RleFrames.decode(file, compressed, format)
-                    : JpegFrames.decodeUntransformed(file, compressed, format);
+            byte[] decoded;
+            if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax)) {
+                decoded = RleFrames.decode(file, compressed, format);
+            } else if (isJpeg2000(syntax)) {
+                decoded = Jpeg2000Frames.decode(file, compressed, format);
+            } else {
+                decoded = JpegFrames.decodeUntransformed(file, compressed, format);
+            }
             decoder = new StoredValueDecoder(format, decoded, null, false, Layout.INTERLEAVED);
         } else {
             Layout layout = layouts.layout(format, transferSyntax.isEncapsulated());

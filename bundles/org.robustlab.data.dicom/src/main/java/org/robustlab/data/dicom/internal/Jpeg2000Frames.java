@@ -1,0 +1,193 @@
+package org.robustlab.data.dicom.internal;
+
+import java.awt.image.Raster;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStreamImpl;
+
+import org.robustlab.data.dicom.DicomReadException;
+import org.robustlab.data.dicom.DicomReadException.Reason;
+import org.robustlab.data.dicom.PixelFormat;
+
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+
+/**
+ * Decodes JPEG 2000 frames with the JAI decoder (JJ2000), keeping two kinds of damage from its packet-header
+ * reader. After 0xFF followed by a value above 0x8F, which T.800 forbids inside tile data, it returns bits of 1 for
+ * ever; {@link #checkTileData} rejects such data first. At the end of the stream JAI's adapter returns -1, which
+ * the reader would take for bits of 1 as well (read from its bytecode, not observed), so the stream here raises
+ * {@link EOFException} instead.
+ */
+final class Jpeg2000Frames {
+
+    private static final int SOT = 0xFF90;
+
+    private static final int SOD = 0xFF93;
+
+    private Jpeg2000Frames() {}
+
+    /** Returns the Photometric Interpretation of the decoded samples: JJ2000 undoes the RCT and ICT itself. */
+    static String decodedPhotometric(String declared) {
+        return declared.equals("YBR_RCT") || declared.equals("YBR_ICT") ? "RGB" : declared;
+    }
+
+    /** Returns the little-endian, pixel-interleaved samples of every frame. */
+    static byte[] decode(Path file, OtherByteAttributeMultipleCompressedFrames pixelData, PixelFormat format) {
+        byte[][] frames = pixelData.getFrames();
+        if (frames == null || frames.length != format.frames()) {
+            throw new DicomReadException(
+                    file,
+                    Reason.CORRUPT,
+                    "JPEG 2000 Pixel Data has " + (frames == null ? 0 : frames.length) + " frames, Number of Frames is "
+                            + format.frames());
+        }
+        if (format.bitsAllocated() != 8 && format.bitsAllocated() != 16) {
+            throw new DicomReadException(
+                    file,
+                    Reason.UNSUPPORTED_PIXEL_FORMAT,
+                    "JPEG 2000 needs Bits Allocated of 8 or 16, got " + format.bitsAllocated());
+        }
+        int bytesPerSample = format.bitsAllocated() / 8;
+        int frameBytes = format.pixelsPerFrame() * format.samplesPerPixel() * bytesPerSample;
+        byte[] decoded = new byte[Math.multiplyExact(frameBytes, format.frames())];
+        for (int frame = 0; frame < frames.length; frame++) {
+            checkTileData(file, frame, frames[frame]);
+            Raster raster = readRaster(file, frame, frames[frame]);
+            requireShape(file, frame, raster, format);
+            int[] samples = raster.getPixels(0, 0, format.columns(), format.rows(), (int[]) null);
+            int offset = frame * frameBytes;
+            for (int i = 0; i < samples.length; i++) {
+                for (int b = 0; b < bytesPerSample; b++) {
+                    decoded[offset + i * bytesPerSample + b] = (byte) (samples[i] >>> (8 * b));
+                }
+            }
+        }
+        return decoded;
+    }
+
+    /**
+     * Rejects a codestream whose tile data contain 0xFF followed by a value above 0x8F other than the SOP and EPH
+     * markers. Bit stuffing (T.800 B.10.1 and D.5) keeps such pairs out of packet headers and code-block data.
+     */
+    static void checkTileData(Path file, int frame, byte[] stream) {
+        int position = indexOfCodestream(stream);
+        if (position < 0) {
+            return; // no SOC and SIZ: the decoder reports what it finds
+        }
+        position += 2;
+        while (position + 4 <= stream.length && u16(stream, position) != SOT) {
+            position += 2 + u16(stream, position + 2); // main header marker segments
+        }
+        while (position + 12 <= stream.length && u16(stream, position) == SOT) {
+            long partLength = u32(stream, position + 6);
+            int end = partLength == 0 ? stream.length : (int) Math.min(stream.length, position + partLength);
+            int data = position;
+            while (data + 4 <= end && u16(stream, data) != SOD) {
+                data += 2 + u16(stream, data + 2); // tile-part header marker segments
+            }
+            for (int i = data + 2; i + 1 < end; i++) {
+                int next = stream[i + 1] & 0xFF;
+                if ((stream[i] & 0xFF) == 0xFF && next == 0xD9) {
+                    return; // EOC ends a last tile-part whose length is 0
+                }
+                if ((stream[i] & 0xFF) == 0xFF && next > 0x8F && next != 0x91 && next != 0x92) {
+                    throw new DicomReadException(
+                            file,
+                            Reason.CORRUPT,
+                            String.format(
+                                    "JPEG 2000 frame %d has the bytes FF %02X at codestream offset %d, inside tile"
+                                            + " data where bit stuffing allows no value above 8F after FF",
+                                    frame, next, i));
+                }
+            }
+            if (partLength == 0 || end <= position) {
+                return;
+            }
+            position = end;
+        }
+    }
+
+    private static int indexOfCodestream(byte[] stream) {
+        for (int i = 0; i + 4 <= stream.length; i++) {
+            if (u16(stream, i) == 0xFF4F && u16(stream, i + 2) == 0xFF51) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int u16(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+    }
+
+    private static long u32(byte[] bytes, int at) {
+        return ((long) u16(bytes, at) << 16) | u16(bytes, at + 2);
+    }
+
+    private static Raster readRaster(Path file, int frame, byte[] codestream) {
+        ImageReader reader = ImageIoCodecs.jpeg2000Reader();
+        try (StrictByteStream input = new StrictByteStream(codestream)) {
+            reader.setInput(input);
+            return reader.readRaster(0, null);
+        } catch (IOException | RuntimeException e) {
+            throw new DicomReadException(
+                    file, Reason.CORRUPT, "JPEG 2000 frame " + frame + " cannot be decoded: " + e.getMessage(), e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static void requireShape(Path file, int frame, Raster raster, PixelFormat format) {
+        if (raster.getWidth() != format.columns()
+                || raster.getHeight() != format.rows()
+                || raster.getNumBands() != format.samplesPerPixel()) {
+            throw new DicomReadException(
+                    file,
+                    Reason.CORRUPT,
+                    "JPEG 2000 frame " + frame + " is " + raster.getWidth() + " x " + raster.getHeight() + " with "
+                            + raster.getNumBands() + " components, the image pixel module declares "
+                            + format.columns() + " x " + format.rows() + " with " + format.samplesPerPixel());
+        }
+    }
+
+    /** An image input stream over bytes whose single-byte read raises {@link EOFException} at the end. */
+    static final class StrictByteStream extends ImageInputStreamImpl {
+
+        private final byte[] bytes;
+
+        StrictByteStream(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkClosed();
+            bitOffset = 0;
+            if (streamPos >= bytes.length) {
+                throw new EOFException("read past the end of the " + bytes.length + "-byte codestream");
+            }
+            return bytes[(int) streamPos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            checkClosed();
+            bitOffset = 0;
+            if (streamPos >= bytes.length) {
+                return -1;
+            }
+            int count = (int) Math.min(length, bytes.length - streamPos);
+            System.arraycopy(bytes, (int) streamPos, buffer, offset, count);
+            streamPos += count;
+            return count;
+        }
+
+        @Override
+        public long length() {
+            return bytes.length;
+        }
+    }
+}
