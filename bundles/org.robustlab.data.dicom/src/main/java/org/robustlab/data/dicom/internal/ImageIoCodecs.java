@@ -7,7 +7,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 
-import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 
@@ -29,20 +28,23 @@ final class ImageIoCodecs {
 
     /** Returns a new TwelveMonkeys JPEG reader; the caller disposes of it. */
     static ImageReader jpegReader() {
-        register();
-        try {
-            return IIORegistry.getDefaultInstance()
-                    .getServiceProviderByClass(JPEGImageReaderSpi.class)
-                    .createReaderInstance();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return newReader(JPEGImageReaderSpi.class);
     }
 
     /** Returns a new JAI JPEG 2000 reader; the caller disposes of it. */
     static ImageReader jpeg2000Reader() {
+        return newReader(J2KImageReaderSpi.class);
+    }
+
+    private static ImageReader newReader(Class<? extends ImageReaderSpi> provider) {
         register();
-        return new J2KImageReader(IIORegistry.getDefaultInstance().getServiceProviderByClass(J2KImageReaderSpi.class));
+        try {
+            return IIORegistry.getDefaultInstance()
+                    .getServiceProviderByClass(provider)
+                    .createReaderInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void registerOnce(IIORegistry registry, ImageReaderSpi provider) {

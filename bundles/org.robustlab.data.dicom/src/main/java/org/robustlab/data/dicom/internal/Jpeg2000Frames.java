@@ -1,11 +1,9 @@
 package org.robustlab.data.dicom.internal;
 
-import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStreamImpl;
 
 import org.robustlab.data.dicom.DicomReadException;
@@ -16,10 +14,9 @@ import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 
 /**
  * Decodes JPEG 2000 frames with the JAI decoder (JJ2000), keeping two kinds of damage from its packet-header
- * reader. After 0xFF followed by a value above 0x8F, which T.800 forbids inside tile data, it returns bits of 1 for
- * ever; {@link #checkTileData} rejects such data first. At the end of the stream JAI's adapter returns -1, which
- * the reader would take for bits of 1 as well (read from its bytecode, not observed), so the stream here raises
- * {@link EOFException} instead.
+ * reader. After 0xFF followed by a value above 0x8F it returns bits of 1 for ever, so {@link #checkTileData} rejects
+ * such tile data first. At the end of the stream JAI's adapter returns -1, which the reader would also take for bits
+ * of 1 (read from its bytecode, not observed), so the stream here raises {@link EOFException} instead.
  */
 final class Jpeg2000Frames {
 
@@ -36,41 +33,23 @@ final class Jpeg2000Frames {
 
     /** Returns the little-endian, pixel-interleaved samples of every frame. */
     static byte[] decode(Path file, OtherByteAttributeMultipleCompressedFrames pixelData, PixelFormat format) {
-        byte[][] frames = pixelData.getFrames();
-        if (frames == null || frames.length != format.frames()) {
-            throw new DicomReadException(
-                    file,
-                    Reason.CORRUPT,
-                    "JPEG 2000 Pixel Data has " + (frames == null ? 0 : frames.length) + " frames, Number of Frames is "
-                            + format.frames());
-        }
+        byte[][] frames = EncapsulatedFrames.of(file, pixelData, format, "JPEG 2000");
         if (format.bitsAllocated() != 8 && format.bitsAllocated() != 16) {
             throw new DicomReadException(
                     file,
                     Reason.UNSUPPORTED_PIXEL_FORMAT,
                     "JPEG 2000 needs Bits Allocated of 8 or 16, got " + format.bitsAllocated());
         }
-        int bytesPerSample = format.bitsAllocated() / 8;
-        int frameBytes = format.pixelsPerFrame() * format.samplesPerPixel() * bytesPerSample;
-        byte[] decoded = new byte[Math.multiplyExact(frameBytes, format.frames())];
         for (int frame = 0; frame < frames.length; frame++) {
             checkTileData(file, frame, frames[frame]);
-            Raster raster = readRaster(file, frame, frames[frame]);
-            requireShape(file, frame, raster, format);
-            int[] samples = raster.getPixels(0, 0, format.columns(), format.rows(), (int[]) null);
-            int offset = frame * frameBytes;
-            for (int i = 0; i < samples.length; i++) {
-                for (int b = 0; b < bytesPerSample; b++) {
-                    decoded[offset + i * bytesPerSample + b] = (byte) (samples[i] >>> (8 * b));
-                }
-            }
         }
-        return decoded;
+        return EncapsulatedFrames.decodeRasters(
+                file, frames, format, "JPEG 2000", ImageIoCodecs::jpeg2000Reader, StrictByteStream::new);
     }
 
     /**
      * Rejects a codestream whose tile data contain 0xFF followed by a value above 0x8F other than the SOP and EPH
-     * markers. Bit stuffing (T.800 B.10.1 and D.5) keeps such pairs out of packet headers and code-block data.
+     * markers. JPEG 2000 reserves 0xFF90 to 0xFFFF for markers and stuffs a bit after every 0xFF in tile data.
      */
     static void checkTileData(Path file, int frame, byte[] stream) {
         int position = indexOfCodestream(stream);
@@ -125,32 +104,6 @@ final class Jpeg2000Frames {
 
     private static long u32(byte[] bytes, int at) {
         return ((long) u16(bytes, at) << 16) | u16(bytes, at + 2);
-    }
-
-    private static Raster readRaster(Path file, int frame, byte[] codestream) {
-        ImageReader reader = ImageIoCodecs.jpeg2000Reader();
-        try (StrictByteStream input = new StrictByteStream(codestream)) {
-            reader.setInput(input);
-            return reader.readRaster(0, null);
-        } catch (IOException | RuntimeException e) {
-            throw new DicomReadException(
-                    file, Reason.CORRUPT, "JPEG 2000 frame " + frame + " cannot be decoded: " + e.getMessage(), e);
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    private static void requireShape(Path file, int frame, Raster raster, PixelFormat format) {
-        if (raster.getWidth() != format.columns()
-                || raster.getHeight() != format.rows()
-                || raster.getNumBands() != format.samplesPerPixel()) {
-            throw new DicomReadException(
-                    file,
-                    Reason.CORRUPT,
-                    "JPEG 2000 frame " + frame + " is " + raster.getWidth() + " x " + raster.getHeight() + " with "
-                            + raster.getNumBands() + " components, the image pixel module declares "
-                            + format.columns() + " x " + format.rows() + " with " + format.samplesPerPixel());
-        }
     }
 
     /** An image input stream over bytes whose single-byte read raises {@link EOFException} at the end. */

@@ -15,15 +15,7 @@ final class RleFrames {
 
     /** Returns the little-endian, pixel-interleaved samples of every frame. */
     static byte[] decode(Path file, OtherByteAttributeMultipleCompressedFrames pixelData, PixelFormat format) {
-        byte[][] fragments = pixelData.getFrames();
-        if (fragments == null || fragments.length != format.frames()) {
-            throw new DicomReadException(
-                    file,
-                    Reason.CORRUPT,
-                    "RLE Pixel Data has "
-                            + (fragments == null ? 0 : fragments.length) + " frame fragments, Number of Frames is "
-                            + format.frames());
-        }
+        byte[][] fragments = EncapsulatedFrames.of(file, pixelData, format, "RLE");
         if (format.bitsAllocated() % 8 != 0) {
             throw new DicomReadException(
                     file,
