@@ -63,8 +63,8 @@ class FuzzTest {
     }
 
     /**
-     * Case 27 of the benchmark run, which once ran for ever. Four bytes of a packet header are set to FF FF FF 00,
-     * and JJ2000's packet-header reader then returned bits of 1 without end.
+     * Sets four bytes of a packet header to FF FF FF 00, which once made JJ2000's packet-header reader return bits
+     * of 1 without end, so the case ran into the time limit.
      */
     @Test
     void corruptJpeg2000PacketHeaderIsRejected() throws Exception {

@@ -64,7 +64,7 @@ class GdcmAgreementTest {
     /**
      * Lossy files whose GDCM 3.0.21 decoding is not the image, each with its lossless original.
      * SC_rgb_jpeg_lossy_gdcm declares RGB but contains a YCbCr stream by the JFIF convention (component identifiers 1,
-     * 2, 3, chroma subsampled 2 x 2); GDCM takes the declared RGB at its word and returns the YCbCr samples, 92
+     * 2, 3, chroma subsampled 2 x 2). GDCM takes the declared RGB at its word and returns the YCbCr samples, 92
      * grey levels away from the original on average.
      */
     private static final Map<String, String> LOSSY_ORIGINALS =

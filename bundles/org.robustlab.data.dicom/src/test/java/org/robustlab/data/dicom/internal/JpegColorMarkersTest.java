@@ -9,9 +9,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the colour decision against its conventions. JFIF 1.02: APP0 "JFIF" means YCbCr. Adobe Technical Note 5116:
- * APP14 "Adobe" with transform 0 means RGB, 1 YCbCr. libjpeg, without either marker: identifiers 1, 2, 3 mean
- * YCbCr, 'R', 'G', 'B' mean RGB.
+ * Checks the colour decision against libjpeg's rules (jdapimin.c). APP0 "JFIF" means YCbCr, and APP14 "Adobe" with
+ * transform 0 means RGB, 1 YCbCr. Without either marker, identifiers 1, 2, 3 mean YCbCr and 'R', 'G', 'B' RGB.
  */
 class JpegColorMarkersTest {
 
