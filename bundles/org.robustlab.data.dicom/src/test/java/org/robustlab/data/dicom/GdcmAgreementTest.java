@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,9 +21,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.robustlab.data.dicom.DicomReadException.Reason;
 import org.robustlab.data.dicom.internal.PixelMedDicomReader;
 
@@ -71,15 +75,6 @@ class GdcmAgreementTest {
             Map.of("pydicom/SC_rgb_jpeg_lossy_gdcm.dcm", "pydicom/SC_rgb_rle.dcm");
 
     /**
-     * Files this reader decodes differently from GDCM, left out until fixed. NOTE: GDCMJ2K_TextGBR is a JP2 file
-     * with an ICC profile around a 16-tile reversible codestream with the RCT. OpenJPEG 2.5.0 ({@code
-     * opj_decompress}, Debian libopenjp2-tools) decodes it to GDCM's values bit for bit; JAI's JJ2000 decoder
-     * differs in 11,238 of its 160,000 pixels, by up to 108, on the raw codestream as well. The fault is in the
-     * JPEG 2000 decoder, and no other Java decoder is at hand.
-     */
-    private static final Set<String> KNOWN_DIFFERENCES = Set.of("pydicom/GDCMJ2K_TextGBR.dcm");
-
-    /**
      * Largest mean absolute difference from GDCM on the grid of a lossy frame, in stored-value units. All 16
      * grid-checked frames of the sample set (JPEG Baseline and JPEG 2000) agree exactly; the margin allows for
      * rounding in other decoder versions.
@@ -122,9 +117,7 @@ class GdcmAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void decodesLikeGdcm(String key, JsonNode expected) throws IOException {
-        if (KNOWN_DIFFERENCES.contains(key)
-                || PYDICOM_RGB_PIXELS.containsKey(key)
-                || LOSSY_ORIGINALS.containsKey(key)) {
+        if (PYDICOM_RGB_PIXELS.containsKey(key) || LOSSY_ORIGINALS.containsKey(key)) {
             return;
         }
         if (SAME_PIXELS_AS.containsKey(key)) {
@@ -267,6 +260,48 @@ class GdcmAgreementTest {
                         .get(0)
                         .get("sha256")
                         .asText());
+    }
+
+    /**
+     * GDCMJ2K_TextGBR contains 16 tiles of 6 tile-parts each, but its SOT markers declare 5 tile-parts per tile
+     * (TNsot). Whatever TNsot declares, 0 for "not given" included, the image is the one GDCM decodes.
+     */
+    @ParameterizedTest(name = "TNsot {0}")
+    @ValueSource(ints = {0, 5, 6})
+    void decodesAnyDeclaredTilePartCount(int declared, @TempDir Path directory) throws IOException {
+        String key = "pydicom/GDCMJ2K_TextGBR.dcm";
+        byte[] bytes = Files.readAllBytes(TestData.file(key));
+        int markers = 0;
+        for (int i = 0; i + 12 <= bytes.length; i++) {
+            boolean sot = (bytes[i] & 0xFF) == 0xFF
+                    && (bytes[i + 1] & 0xFF) == 0x90
+                    && bytes[i + 2] == 0
+                    && bytes[i + 3] == 10;
+            if (sot) {
+                assertThat(bytes[i + 11]).as("TNsot in the file").isEqualTo((byte) 5);
+                bytes[i + 11] = (byte) declared;
+                markers++;
+            }
+        }
+        assertThat(markers).as("SOT markers").isEqualTo(16 * 6);
+        Path file = Files.write(directory.resolve("TNsot-" + declared + ".dcm"), bytes);
+
+        DicomImage image = READER.read(file);
+
+        assertThat(sha256(image.storedValues(0)))
+                .isEqualTo(expectedValues()
+                        .get(key)
+                        .get("frames")
+                        .get(0)
+                        .get("sha256")
+                        .asText());
+        if (declared == 6) {
+            assertThat(image.warnings()).noneMatch(warning -> warning.contains("TNsot"));
+        } else {
+            assertThat(image.warnings())
+                    .anyMatch(warning -> warning.contains("for 16 of 16 tiles")
+                            && warning.contains("tile 0: " + declared + " declared, 6 found"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

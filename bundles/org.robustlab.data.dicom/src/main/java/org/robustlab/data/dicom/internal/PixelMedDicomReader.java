@@ -121,7 +121,7 @@ public final class PixelMedDicomReader implements DicomReader {
                 .orElse(0);
         boolean ybr422 = declared.photometricInterpretation().equals("YBR_FULL_422");
         StoredValueDecoder frames =
-                frames(file, pixelData, format, new Layouts(planar, ybr422), header.transferSyntax());
+                frames(file, pixelData, format, new Layouts(planar, ybr422), header.transferSyntax(), warnings);
         LutReader luts = new LutReader(format.signed(), warnings);
         FrameLuts frameLuts = FrameLuts.read(list, format.frames(), luts);
         ColorPalette palette =
@@ -267,7 +267,8 @@ public final class PixelMedDicomReader implements DicomReader {
     }
 
     private static StoredValueDecoder frames(
-            Path file, Attribute pixelData, PixelFormat format, Layouts layouts, String syntax) throws DicomException {
+            Path file, Attribute pixelData, PixelFormat format, Layouts layouts, String syntax, List<String> warnings)
+            throws DicomException {
         TransferSyntax transferSyntax = new TransferSyntax(syntax);
         StoredValueDecoder decoder;
         if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
@@ -275,7 +276,7 @@ public final class PixelMedDicomReader implements DicomReader {
             if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax)) {
                 decoded = RleFrames.decode(file, compressed, format);
             } else if (isJpeg2000(syntax)) {
-                decoded = Jpeg2000Frames.decode(file, compressed, format);
+                decoded = Jpeg2000Frames.decode(file, compressed, format, warnings);
             } else {
                 decoded = JpegFrames.decodeUntransformed(file, compressed, format);
             }
