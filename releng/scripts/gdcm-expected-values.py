@@ -39,8 +39,9 @@ TAGS = {
 }
 
 
-def header(path):
-    args = ["dcmdump", "-q", "-Un", "+P", "7fe0,0010"]
+def header(path, recover=False):
+    """Returns the values of TAGS and whether Pixel Data is present. With recover, dcmdump reads on after a parse error."""
+    args = ["dcmdump", "-q", "-Un", "+P", "7fe0,0010"] + (["+Ep"] if recover else [])
     for tag in TAGS.values():
         args += ["+P", tag]
     text = subprocess.run(args + [path], capture_output=True, text=True).stdout
@@ -131,7 +132,8 @@ def describe(path, work):
         message = (converted.stderr or converted.stdout).replace(work, "<work>")
         return {"gdcm": "error", "message": message.strip()[-300:]}
     h, has_pixels = header(out)
-    source_header, _ = header(path)
+    # The source only gives the transfer syntax, and its data set may not match it (implicit VR under explicit meta).
+    source_header, _ = header(path, recover=True)
     if not has_pixels or "Rows" not in h:
         return None
     subprocess.run(["gdcmraw", "-i", out, "-t", "7fe0,0010", "-o", pixels], check=True, capture_output=True)

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,11 +47,9 @@ class GdcmAgreementTest {
 
     /**
      * Files GDCM decodes but this reader rejects on purpose, with the reason. GDCM pads truncated pixel data with
-     * zeros; we reject the file instead. PixelMed's parser gives up on the wrongly encoded header of SC_rgb_jpeg.
+     * zeros, and we reject the file instead.
      */
-    private static final Map<String, Reason> REJECTED_ON_PURPOSE = Map.of(
-            "pydicom/MR_truncated.dcm", Reason.CORRUPT,
-            "pydicom/SC_rgb_jpeg.dcm", Reason.CORRUPT);
+    private static final Map<String, Reason> REJECTED_ON_PURPOSE = Map.of("pydicom/MR_truncated.dcm", Reason.CORRUPT);
 
     /**
      * Files where GDCM 3.0.21 is wrong, checked against pydicom 2.3.1 (Debian python3-pydicom). GDCM swaps the
@@ -260,6 +259,60 @@ class GdcmAgreementTest {
                         .get(0)
                         .get("sha256")
                         .asText());
+    }
+
+    /**
+     * SC_rgb_jpeg's meta header names JPEG Baseline, which has explicit VR, but its data set is in implicit VR. Its
+     * JPEG stream also has an APP14 segment too short for Adobe's layout. The decoding equals GDCM's bit for bit.
+     */
+    @Test
+    void decodesImplicitVrUnderExplicitMeta() throws IOException {
+        String key = "pydicom/SC_rgb_jpeg.dcm";
+        DicomImage image = READER.read(TestData.file(key));
+
+        assertThat(image.warnings()).anyMatch(warning -> warning.contains("encoded in implicit VR"));
+        assertThat(image.metadata().transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.4.50");
+        assertThat(sha256(image.storedValues(0)))
+                .isEqualTo(expectedValues()
+                        .get(key)
+                        .get("frames")
+                        .get(0)
+                        .get("sha256")
+                        .asText());
+    }
+
+    /**
+     * Gives MR_small_implicit's implicit VR data set a meta header that names Explicit VR Little Endian: the stored
+     * values must still be GDCM's for the original file.
+     */
+    @Test
+    void decodesImplicitVrUnderExplicitMetaUncompressed(@TempDir Path directory) throws IOException {
+        String key = "pydicom/MR_small_implicit.dcm";
+        byte[] original = Files.readAllBytes(TestData.file(key));
+        int groupLength =
+                ByteBuffer.wrap(original, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int dataSetStart = 144 + groupLength;
+        ByteBuffer meta = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN);
+        meta.put(new byte[128]).put("DICM".getBytes(StandardCharsets.US_ASCII));
+        byte[] syntax = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
+        meta.putShort((short) 2)
+                .putShort((short) 0)
+                .put("UL".getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) 4);
+        meta.putInt(8 + syntax.length);
+        meta.putShort((short) 2).putShort((short) 0x10).put("UI".getBytes(StandardCharsets.US_ASCII));
+        meta.putShort((short) syntax.length).put(syntax);
+        Path file = directory.resolve("implicit-under-explicit.dcm");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(meta.array(), 0, meta.position());
+            out.write(original, dataSetStart, original.length - dataSetStart);
+        }
+
+        DicomImage image = READER.read(file);
+
+        assertThat(image.warnings()).anyMatch(warning -> warning.contains("encoded in implicit VR"));
+        assertThat(image.metadata().transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.1");
+        assertFramesMatch(image, expectedValues().get(key), false);
     }
 
     /**

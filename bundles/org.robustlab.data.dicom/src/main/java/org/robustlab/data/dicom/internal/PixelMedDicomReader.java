@@ -104,6 +104,10 @@ public final class PixelMedDicomReader implements DicomReader {
         if (!header.hasMeta()) {
             warnings.add("no file meta information; read as " + TransferSyntaxes.name(header.transferSyntax()));
         }
+        if (header.implicitDespiteMeta()) {
+            warnings.add("the data set is encoded in implicit VR although the meta header names "
+                    + TransferSyntaxes.name(header.transferSyntax()) + ", which has explicit VR; read as implicit VR");
+        }
         if (header.list().get(TagFromName.PixelData) == null && header.list().get(TagFromName.Rows) == null) {
             throw new DicomReadException(file, Reason.NO_PIXEL_DATA, "the data set has no Pixel Data (7FE0,0010)");
         }
@@ -134,15 +138,16 @@ public final class PixelMedDicomReader implements DicomReader {
                 metadata, format, frames, frameLuts.modalityLuts(), frameLuts.voiPresets(), palette, warnings);
     }
 
-    private record Header(AttributeList list, String transferSyntax, boolean hasMeta) {}
+    /** The data set up to Pixel Data, with its transfer syntax and whether it was read as implicit VR against it. */
+    private record Header(AttributeList list, String transferSyntax, boolean hasMeta, boolean implicitDespiteMeta) {}
 
     private static Header parseHeader(Path file) throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            DicomInputStream dicom = new DicomInputStream(in);
             AttributeList list = new AttributeList();
+            DicomInputStream dicom = DataSetStreams.open(in, list);
             list.read(dicom, TagFromName.PixelData);
             String syntax = dicom.getTransferSyntaxToReadDataSet().getUID();
-            return new Header(list, syntax, dicom.haveMetaHeader());
+            return new Header(list, syntax, dicom.haveMetaHeader(), DataSetStreams.isImplicitDespiteMeta(dicom));
         }
     }
 
@@ -188,7 +193,7 @@ public final class PixelMedDicomReader implements DicomReader {
             AttributeList list = new AttributeList();
             list.setDecompressPixelData(decompress);
             PixelDataEnd end = new PixelDataEnd();
-            list.read(new DicomInputStream(in), end);
+            list.read(DataSetStreams.open(in, list), end);
             String warning = end.warning();
             if (warning != null) {
                 warnings.add(warning);
