@@ -1,8 +1,13 @@
 package org.robustlab.data.dicom.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
@@ -15,31 +20,37 @@ import com.pixelmed.dicom.TransferSyntax;
  */
 final class DataSetStreams {
 
-    /** Length of the element header that is peeked at: tag and the two bytes where explicit VR puts the VR. */
-    private static final int PEEKED_BYTES = 6;
+    /** Most bytes read from the start of a file to find the meta header and the first data set element. */
+    private static final int PREFIX_BYTES = 64 * 1024;
+
+    /** Offset of the File Meta Information Group Length element: after the 128-byte preamble and "DICM". */
+    private static final int GROUP_LENGTH_ELEMENT = 132;
+
+    private static final int META_START = GROUP_LENGTH_ELEMENT + 12;
+
+    private static final int ITEM_GROUP = 0xFFFE;
+
+    private static final int UNDEFINED_LENGTH = -1;
+
+    /** Explicit VRs whose element header has two reserved bytes and a 4-byte length. */
+    private static final Set<String> LONG_VRS =
+            Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
 
     private DataSetStreams() {}
 
     /**
-     * Returns a stream positioned at the data set. The meta header, if the file has one, is read into {@code list}
-     * first, and the encoding of the first data set element decides between explicit and implicit VR.
+     * Returns a stream positioned where PixelMed reads the file from. For a data set in implicit VR under a meta
+     * header that names explicit VR, the meta header is read into {@code list} first and the stream is switched to
+     * implicit VR. Every other file is left to PixelMed as it is.
      */
-    static DicomInputStream open(InputStream in, AttributeList list) throws IOException, DicomException {
+    static DicomInputStream open(Path file, InputStream in, AttributeList list) throws IOException, DicomException {
         DicomInputStream dicom = new DicomInputStream(in);
-        if (!dicom.haveMetaHeader()) {
-            return dicom;
+        if (dicom.haveMetaHeader() && isImplicitUnderExplicitMeta(file)) {
+            list.readOnlyMetaInformationHeader(dicom);
+            dicom.setTransferSyntaxToReadDataSet(
+                    new ImplicitVr(dicom.getTransferSyntaxToReadDataSet().getUID()));
+            dicom.setReadingDataSet();
         }
-        list.readOnlyMetaInformationHeader(dicom);
-        TransferSyntax declared = dicom.getTransferSyntaxToReadDataSet();
-        boolean plainExplicit = declared != null
-                && declared.isExplicitVR()
-                && declared.isLittleEndian()
-                && !declared.isDeflated()
-                && !declared.isBzip2ed();
-        if (plainExplicit && !startsWithVr(dicom)) {
-            dicom.setTransferSyntaxToReadDataSet(new ImplicitVr(declared.getUID()));
-        }
-        dicom.setReadingDataSet();
         return dicom;
     }
 
@@ -48,18 +59,80 @@ final class DataSetStreams {
         return dicom.getTransferSyntaxToReadDataSet() instanceof ImplicitVr;
     }
 
-    /** Returns whether the next element header has two upper-case letters where explicit VR puts the VR. */
-    private static boolean startsWithVr(DicomInputStream dicom) throws IOException {
-        byte[] header = new byte[PEEKED_BYTES];
-        dicom.mark(PEEKED_BYTES);
-        try {
-            dicom.readInsistently(header, 0, PEEKED_BYTES);
-        } catch (EOFException e) {
-            return true; // an empty or truncated data set: nothing to correct, and the reader reports it
-        } finally {
-            dicom.reset();
+    /**
+     * Returns whether the meta header names an explicit VR little endian syntax without deflate while the first data
+     * set element has no VR: no two upper-case letters after its tag, and a 4-byte length that fits in the file.
+     * A meta header without its group length, or a first element that is an item, leaves the file as it is.
+     */
+    static boolean isImplicitUnderExplicitMeta(Path file) throws IOException {
+        long size = Files.size(file);
+        ByteBuffer prefix = ByteBuffer.wrap(readPrefix(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (prefix.limit() < META_START || !hasGroupLengthElement(prefix)) {
+            return false;
         }
-        return isUpperCaseLetter(header[4]) && isUpperCaseLetter(header[5]);
+        long dataSetStart = META_START + Integer.toUnsignedLong(prefix.getInt(GROUP_LENGTH_ELEMENT + 8));
+        String syntax = transferSyntax(prefix, dataSetStart);
+        if (syntax == null || !isPlainExplicitLittleEndian(syntax) || dataSetStart + 8 > prefix.limit()) {
+            return false;
+        }
+        int start = (int) dataSetStart;
+        if (Short.toUnsignedInt(prefix.getShort(start)) == ITEM_GROUP
+                || (isUpperCaseLetter(prefix.get(start + 4)) && isUpperCaseLetter(prefix.get(start + 5)))) {
+            return false;
+        }
+        int implicitLength = prefix.getInt(start + 4);
+        return implicitLength == UNDEFINED_LENGTH
+                || Integer.toUnsignedLong(implicitLength) <= size - (dataSetStart + 8);
+    }
+
+    private static byte[] readPrefix(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(PREFIX_BYTES);
+        }
+    }
+
+    private static boolean hasGroupLengthElement(ByteBuffer prefix) {
+        return prefix.getInt(GROUP_LENGTH_ELEMENT - 4) == 0x4D434944 // "DICM"
+                && prefix.getShort(GROUP_LENGTH_ELEMENT) == 2
+                && prefix.getShort(GROUP_LENGTH_ELEMENT + 2) == 0
+                && prefix.get(GROUP_LENGTH_ELEMENT + 4) == 'U'
+                && prefix.get(GROUP_LENGTH_ELEMENT + 5) == 'L';
+    }
+
+    /** Returns the Transfer Syntax UID (0002,0010) of the explicit VR meta header, or null if it is not found. */
+    private static String transferSyntax(ByteBuffer prefix, long metaEnd) {
+        int position = META_START;
+        while (position + 8 <= Math.min(metaEnd, prefix.limit())) {
+            int element = Short.toUnsignedInt(prefix.getShort(position + 2));
+            String vr = new String(
+                    new byte[] {prefix.get(position + 4), prefix.get(position + 5)}, StandardCharsets.US_ASCII);
+            boolean longVr = LONG_VRS.contains(vr);
+            int headerLength = longVr ? 12 : 8;
+            if (longVr && position + 12 > prefix.limit()) {
+                return null;
+            }
+            long valueLength = longVr
+                    ? Integer.toUnsignedLong(prefix.getInt(position + 8))
+                    : Short.toUnsignedInt(prefix.getShort(position + 6));
+            int valueStart = position + headerLength;
+            if (valueStart + valueLength > prefix.limit()) {
+                return null;
+            }
+            if (element == 0x0010) {
+                byte[] value = new byte[(int) valueLength];
+                prefix.get(valueStart, value);
+                return new String(value, StandardCharsets.US_ASCII)
+                        .replace("\0", "")
+                        .trim();
+            }
+            position = (int) (valueStart + valueLength);
+        }
+        return null;
+    }
+
+    private static boolean isPlainExplicitLittleEndian(String uid) {
+        TransferSyntax syntax = new TransferSyntax(uid);
+        return syntax.isExplicitVR() && syntax.isLittleEndian() && !syntax.isDeflated() && !syntax.isBzip2ed();
     }
 
     private static boolean isUpperCaseLetter(byte value) {

@@ -64,14 +64,15 @@ final class Jpeg2000Frames {
 
     /**
      * Rejects a codestream whose tile data contain 0xFF followed by a value above 0x8F other than the SOP and EPH
-     * markers. JPEG 2000 reserves 0xFF90 to 0xFFFF for markers and stuffs a bit after every 0xFF in tile data.
+     * markers. JPEG 2000 reserves 0xFF90 to 0xFFFF for markers and stuffs a bit after every 0xFF in tile data. Only
+     * in a tile-part whose length (Psot) is 0 may the EOC marker 0xFFD9 end the data.
      */
     static void checkTileData(Path file, int frame, byte[] stream) {
         for (TilePart part : TilePart.list(stream)) {
             for (int i = part.dataStart(); i + 1 < part.end(); i++) {
                 int next = stream[i + 1] & 0xFF;
-                if ((stream[i] & 0xFF) == 0xFF && next == 0xD9) {
-                    return; // EOC ends a last tile-part whose length is 0
+                if ((stream[i] & 0xFF) == 0xFF && next == 0xD9 && part.untilEnd()) {
+                    break;
                 }
                 if ((stream[i] & 0xFF) == 0xFF && next > 0x8F && next != 0x91 && next != 0x92) {
                     throw new DicomReadException(
@@ -123,9 +124,10 @@ final class Jpeg2000Frames {
 
     /**
      * One tile-part of a codestream: where its SOT marker starts, its tile index (Isot), the number of tile-parts
-     * its SOT declares for the tile (TNsot), and the range of its tile data after SOD.
+     * its SOT declares for the tile (TNsot) and the range of its tile data after SOD. A tile-part whose length (Psot)
+     * is 0 is the last one and runs up to the EOC marker.
      */
-    record TilePart(int start, int tile, int declaredParts, int dataStart, int end) {
+    record TilePart(int start, int tile, int declaredParts, int dataStart, int end, boolean untilEnd) {
 
         /** Returns the tile-parts of the codestream in stream order, up to the first that does not start with SOT. */
         static List<TilePart> list(byte[] stream) {
@@ -146,7 +148,8 @@ final class Jpeg2000Frames {
                     data += 2 + u16(stream, data + 2); // tile-part header marker segments
                 }
                 int tile = u16(stream, position + 4);
-                parts.add(new TilePart(position, tile, stream[position + TNSOT_OFFSET] & 0xFF, data + 2, end));
+                int declaredParts = stream[position + TNSOT_OFFSET] & 0xFF;
+                parts.add(new TilePart(position, tile, declaredParts, data + 2, end, partLength == 0));
                 if (partLength == 0 || end <= position) {
                     break;
                 }

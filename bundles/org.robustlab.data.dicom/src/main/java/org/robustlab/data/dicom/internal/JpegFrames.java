@@ -20,6 +20,8 @@ final class JpegFrames {
 
     private static final int SOS = 0xDA;
 
+    private static final int FILL = 0xFF;
+
     private static final int APP0 = 0xE0;
 
     private static final int APP15 = 0xEF;
@@ -67,6 +69,10 @@ final class JpegFrames {
         int position = 2;
         while (position + 4 <= stream.length && (stream[position] & 0xFF) == 0xFF) {
             int marker = stream[position + 1] & 0xFF;
+            if (marker == FILL) {
+                position++; // a fill byte before a marker
+                continue;
+            }
             if (marker == SOS) {
                 stripped.write(stream, position, stream.length - position);
                 return stripped.size() == stream.length ? stream : stripped.toByteArray();

@@ -144,7 +144,7 @@ public final class PixelMedDicomReader implements DicomReader {
     private static Header parseHeader(Path file) throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             AttributeList list = new AttributeList();
-            DicomInputStream dicom = DataSetStreams.open(in, list);
+            DicomInputStream dicom = DataSetStreams.open(file, in, list);
             list.read(dicom, TagFromName.PixelData);
             String syntax = dicom.getTransferSyntaxToReadDataSet().getUID();
             return new Header(list, syntax, dicom.haveMetaHeader(), DataSetStreams.isImplicitDespiteMeta(dicom));
@@ -193,7 +193,7 @@ public final class PixelMedDicomReader implements DicomReader {
             AttributeList list = new AttributeList();
             list.setDecompressPixelData(decompress);
             PixelDataEnd end = new PixelDataEnd();
-            list.read(DataSetStreams.open(in, list), end);
+            list.read(DataSetStreams.open(file, in, list), end);
             String warning = end.warning();
             if (warning != null) {
                 warnings.add(warning);

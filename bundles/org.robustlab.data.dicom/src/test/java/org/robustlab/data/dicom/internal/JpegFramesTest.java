@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
-/** Checks the removal of application segments, on marker sequences laid out as ITU-T T.81 Annex B defines them. */
+/** Checks the removal of application segments from JPEG marker sequences. */
 class JpegFramesTest {
 
     private static final String SOI = "FFD8";
@@ -25,6 +25,15 @@ class JpegFramesTest {
     @Test
     void removesApplicationSegmentsBeforeScan() {
         byte[] stream = bytes(SOI + JFIF + QUANTIZATION + SHORT_ADOBE + FRAME + SCAN_AND_END);
+
+        byte[] stripped = JpegFrames.withoutApplicationSegments(stream);
+
+        assertThat(stripped).isEqualTo(bytes(SOI + QUANTIZATION + FRAME + SCAN_AND_END));
+    }
+
+    @Test
+    void removesApplicationSegmentAfterFillByte() {
+        byte[] stream = bytes(SOI + "FF" + SHORT_ADOBE + QUANTIZATION + FRAME + SCAN_AND_END);
 
         byte[] stripped = JpegFrames.withoutApplicationSegments(stream);
 
