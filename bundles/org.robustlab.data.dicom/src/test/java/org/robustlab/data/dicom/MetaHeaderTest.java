@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,9 @@ class MetaHeaderTest {
 
     /** Offset of (0002,0000) File Meta Information Group Length: after the preamble and "DICM". */
     private static final int GROUP_LENGTH_ELEMENT = 132;
+
+    /** Side of the large test images: 724 x 724 16-bit samples make about 1 MiB. */
+    private static final int LARGE_SIDE = 724;
 
     private static final DicomReader READER = new PixelMedDicomReader();
 
@@ -76,6 +80,71 @@ class MetaHeaderTest {
 
         assertThat(image.storedValues(0))
                 .isEqualTo(READER.read(TestData.file(key)).storedValues(0));
+    }
+
+    /**
+     * Reads a 1 MiB explicit VR file whose group length is off by a few bytes. The value then points into an element,
+     * where four bytes read as an implicit VR length that fits in a large file.
+     */
+    @ParameterizedTest(name = "group length {0}")
+    @ValueSource(ints = {-12, -4, 2, 12, 26})
+    void decodesLargeFileWithWrongGroupLength(int error) throws IOException {
+        byte[] right = largeImage("CS", 0);
+        Path file = Files.write(folder.resolve("wrong-group-length.dcm"), largeImage("CS", error));
+
+        DicomImage image = READER.read(file);
+
+        assertThat(image.storedValues(0))
+                .isEqualTo(READER.read(Files.write(folder.resolve("right.dcm"), right))
+                        .storedValues(0));
+        assertThat(image.warnings()).noneMatch(warning -> warning.contains("implicit VR"));
+    }
+
+    /** Reads a 1 MiB explicit VR file whose first element has the VR "--", bytes that read as a length of 666,925. */
+    @Test
+    void decodesLargeFileWithUnknownFirstVr() throws IOException {
+        Path file = Files.write(folder.resolve("unknown-vr.dcm"), largeImage("--", 0));
+
+        DicomImage image = READER.read(file);
+
+        assertThat(image.rows()).isEqualTo(LARGE_SIDE);
+        assertThat(image.storedValues(0)[1]).isEqualTo(1);
+        assertThat(image.warnings()).noneMatch(warning -> warning.contains("implicit VR"));
+    }
+
+    /**
+     * Returns an explicit VR little endian file of LARGE_SIDE x LARGE_SIDE 16-bit samples (value = column % 256)
+     * whose first element, Specific Character Set, has the given VR, with {@code error} added to the group length.
+     */
+    private static byte[] largeImage(String firstVr, int error) {
+        byte[] syntax = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer file =
+                ByteBuffer.allocate(2 * LARGE_SIDE * LARGE_SIDE + 1024).order(ByteOrder.LITTLE_ENDIAN);
+        file.put(new byte[128]).put("DICM".getBytes(StandardCharsets.US_ASCII));
+        element(file, 0x0002, 0x0000, "UL", 4).putInt(8 + syntax.length + error);
+        element(file, 0x0002, 0x0010, "UI", syntax.length).put(syntax);
+        element(file, 0x0008, 0x0005, firstVr, 10).put("ISO_IR 100".getBytes(StandardCharsets.US_ASCII));
+        element(file, 0x0028, 0x0002, "US", 2).putShort((short) 1);
+        element(file, 0x0028, 0x0004, "CS", 12).put("MONOCHROME2 ".getBytes(StandardCharsets.US_ASCII));
+        element(file, 0x0028, 0x0010, "US", 2).putShort((short) LARGE_SIDE);
+        element(file, 0x0028, 0x0011, "US", 2).putShort((short) LARGE_SIDE);
+        element(file, 0x0028, 0x0100, "US", 2).putShort((short) 16);
+        element(file, 0x0028, 0x0101, "US", 2).putShort((short) 16);
+        element(file, 0x0028, 0x0102, "US", 2).putShort((short) 15);
+        element(file, 0x0028, 0x0103, "US", 2).putShort((short) 0);
+        file.putShort((short) 0x7FE0).putShort((short) 0x0010).put("OW".getBytes(StandardCharsets.US_ASCII));
+        file.putShort((short) 0).putInt(2 * LARGE_SIDE * LARGE_SIDE);
+        for (int i = 0; i < LARGE_SIDE * LARGE_SIDE; i++) {
+            file.putShort((short) (i % LARGE_SIDE % 256));
+        }
+        return Arrays.copyOf(file.array(), file.position());
+    }
+
+    private static ByteBuffer element(ByteBuffer file, int group, int element, String vr, int length) {
+        return file.putShort((short) group)
+                .putShort((short) element)
+                .put(vr.getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) length);
     }
 
     private static int dataSetStart(byte[] file) {

@@ -20,7 +20,7 @@ import com.pixelmed.dicom.TransferSyntax;
  */
 final class DataSetStreams {
 
-    /** Most bytes read from the start of a file to find the meta header and the first data set element. */
+    /** Maximum number of bytes read from the start of a file to find the meta header and the first data set element. */
     private static final int PREFIX_BYTES = 64 * 1024;
 
     /** Offset of the File Meta Information Group Length element: after the 128-byte preamble and "DICM". */
@@ -60,9 +60,10 @@ final class DataSetStreams {
     }
 
     /**
-     * Returns whether the meta header names an explicit VR little endian syntax without deflate while the first data
-     * set element has no VR: no two upper-case letters after its tag, and a 4-byte length that fits in the file.
-     * A meta header without its group length, or a first element that is an item, leaves the file as it is.
+     * Returns whether the meta header names an explicit VR little endian syntax without deflate while the data set
+     * is in implicit VR. The meta header must have a group length at which its group 0002 elements end exactly. The
+     * data set must start with at least two elements that read as implicit VR (ascending tags, lengths that fit in
+     * the file) and whose first has no upper-case letters where explicit VR puts the VR.
      */
     static boolean isImplicitUnderExplicitMeta(Path file) throws IOException {
         long size = Files.size(file);
@@ -71,18 +72,44 @@ final class DataSetStreams {
             return false;
         }
         long dataSetStart = META_START + Integer.toUnsignedLong(prefix.getInt(GROUP_LENGTH_ELEMENT + 8));
-        String syntax = transferSyntax(prefix, dataSetStart);
-        if (syntax == null || !isPlainExplicitLittleEndian(syntax) || dataSetStart + 8 > prefix.limit()) {
+        if (dataSetStart + 8 > prefix.limit()) {
+            return false;
+        }
+        String syntax = transferSyntax(prefix, (int) dataSetStart);
+        if (syntax == null || syntax.isEmpty() || !isPlainExplicitLittleEndian(syntax)) {
             return false;
         }
         int start = (int) dataSetStart;
-        if (Short.toUnsignedInt(prefix.getShort(start)) == ITEM_GROUP
-                || (isUpperCaseLetter(prefix.get(start + 4)) && isUpperCaseLetter(prefix.get(start + 5)))) {
-            return false;
+        boolean vrLetters = isUpperCaseLetter(prefix.get(start + 4)) && isUpperCaseLetter(prefix.get(start + 5));
+        return !vrLetters && readsAsImplicitVr(prefix, start, size);
+    }
+
+    /**
+     * Returns whether the elements from {@code start} read as implicit VR: at least two of them, or all up to the
+     * end of the file, with ascending tags outside the item group and lengths that fit in the file.
+     */
+    private static boolean readsAsImplicitVr(ByteBuffer prefix, int start, long size) {
+        long position = start;
+        long previousTag = -1;
+        int elements = 0;
+        while (elements < 2 && position + 8 <= prefix.limit()) {
+            int group = Short.toUnsignedInt(prefix.getShort((int) position));
+            long tag = ((long) group << 16) | Short.toUnsignedInt(prefix.getShort((int) position + 2));
+            int length = prefix.getInt((int) position + 4);
+            if (group == ITEM_GROUP || tag <= previousTag) {
+                return false;
+            }
+            elements++;
+            if (length == UNDEFINED_LENGTH) {
+                return true; // undefined length, as of a sequence, whose items are not walked
+            }
+            position += 8 + Integer.toUnsignedLong(length);
+            if (position > size) {
+                return false;
+            }
+            previousTag = tag;
         }
-        int implicitLength = prefix.getInt(start + 4);
-        return implicitLength == UNDEFINED_LENGTH
-                || Integer.toUnsignedLong(implicitLength) <= size - (dataSetStart + 8);
+        return elements == 2 || position == size;
     }
 
     private static byte[] readPrefix(Path file) throws IOException {
@@ -99,35 +126,40 @@ final class DataSetStreams {
                 && prefix.get(GROUP_LENGTH_ELEMENT + 5) == 'L';
     }
 
-    /** Returns the Transfer Syntax UID (0002,0010) of the explicit VR meta header, or null if it is not found. */
-    private static String transferSyntax(ByteBuffer prefix, long metaEnd) {
+    /**
+     * Returns the Transfer Syntax UID (0002,0010) of the explicit VR meta header, or null unless the elements after
+     * the group length are all of group 0002 and end exactly at {@code metaEnd}.
+     */
+    private static String transferSyntax(ByteBuffer prefix, int metaEnd) {
+        String syntax = null;
         int position = META_START;
-        while (position + 8 <= Math.min(metaEnd, prefix.limit())) {
-            int element = Short.toUnsignedInt(prefix.getShort(position + 2));
+        while (position < metaEnd) {
+            if (position + 8 > metaEnd || prefix.getShort(position) != 2) {
+                return null;
+            }
             String vr = new String(
                     new byte[] {prefix.get(position + 4), prefix.get(position + 5)}, StandardCharsets.US_ASCII);
             boolean longVr = LONG_VRS.contains(vr);
-            int headerLength = longVr ? 12 : 8;
-            if (longVr && position + 12 > prefix.limit()) {
+            if (longVr && position + 12 > metaEnd) {
                 return null;
             }
+            int valueStart = position + (longVr ? 12 : 8);
             long valueLength = longVr
                     ? Integer.toUnsignedLong(prefix.getInt(position + 8))
                     : Short.toUnsignedInt(prefix.getShort(position + 6));
-            int valueStart = position + headerLength;
-            if (valueStart + valueLength > prefix.limit()) {
+            if (valueStart + valueLength > metaEnd) {
                 return null;
             }
-            if (element == 0x0010) {
+            if (prefix.getShort(position + 2) == 0x0010) {
                 byte[] value = new byte[(int) valueLength];
                 prefix.get(valueStart, value);
-                return new String(value, StandardCharsets.US_ASCII)
+                syntax = new String(value, StandardCharsets.US_ASCII)
                         .replace("\0", "")
                         .trim();
             }
             position = (int) (valueStart + valueLength);
         }
-        return null;
+        return syntax;
     }
 
     private static boolean isPlainExplicitLittleEndian(String uid) {

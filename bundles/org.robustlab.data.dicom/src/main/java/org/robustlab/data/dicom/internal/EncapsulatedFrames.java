@@ -71,9 +71,12 @@ final class EncapsulatedFrames {
         try (ImageInputStream input = streams.open(bytes)) {
             reader.setInput(input);
             return reader.readRaster(0, null);
-        } catch (IOException | RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            // JJ2000 signals some faults of the codestream with subclasses of Error, such as NotImplementedError.
             throw new DicomReadException(
-                    file, Reason.CORRUPT, syntax + " frame " + frame + " cannot be decoded: " + e.getMessage(), e);
+                    file, Reason.CORRUPT, syntax + " frame " + frame + " cannot be decoded: " + detail(e), e);
         } finally {
             reader.dispose();
         }
@@ -90,5 +93,9 @@ final class EncapsulatedFrames {
                             + raster.getNumBands() + " components, the image pixel module declares "
                             + format.columns() + " x " + format.rows() + " with " + format.samplesPerPixel());
         }
+    }
+
+    private static String detail(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

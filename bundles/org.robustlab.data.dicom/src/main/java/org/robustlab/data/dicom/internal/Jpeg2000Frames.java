@@ -64,27 +64,47 @@ final class Jpeg2000Frames {
 
     /**
      * Rejects a codestream whose tile data contain 0xFF followed by a value above 0x8F other than the SOP and EPH
-     * markers. JPEG 2000 reserves 0xFF90 to 0xFFFF for markers and stuffs a bit after every 0xFF in tile data. Only
-     * in a tile-part whose length (Psot) is 0 may the EOC marker 0xFFD9 end the data.
+     * markers. JPEG 2000 reserves 0xFF90 to 0xFFFF for markers and stuffs a bit after every 0xFF in tile data. A
+     * tile-part whose length (Psot) is 0 ends with the EOC marker 0xFFD9, followed at most by zero padding, and a
+     * tile-part whose length runs past the end of the codestream is rejected too.
      */
     static void checkTileData(Path file, int frame, byte[] stream) {
         for (TilePart part : TilePart.list(stream)) {
+            if (part.truncated()) {
+                throw new DicomReadException(
+                        file,
+                        Reason.CORRUPT,
+                        String.format(
+                                "JPEG 2000 frame %d has a tile-part at codestream offset %d whose length (Psot) runs"
+                                        + " past the end of the %d-byte codestream",
+                                frame, part.start(), stream.length));
+            }
             for (int i = part.dataStart(); i + 1 < part.end(); i++) {
                 int next = stream[i + 1] & 0xFF;
-                if ((stream[i] & 0xFF) == 0xFF && next == 0xD9 && part.untilEnd()) {
+                if ((stream[i] & 0xFF) != 0xFF || next <= 0x8F || next == 0x91 || next == 0x92) {
+                    continue;
+                }
+                if (next == 0xD9 && part.untilEnd() && isZeroFrom(stream, i + 2)) {
                     break;
                 }
-                if ((stream[i] & 0xFF) == 0xFF && next > 0x8F && next != 0x91 && next != 0x92) {
-                    throw new DicomReadException(
-                            file,
-                            Reason.CORRUPT,
-                            String.format(
-                                    "JPEG 2000 frame %d has the bytes FF %02X at codestream offset %d, inside tile"
-                                            + " data where bit stuffing allows no value above 8F after FF",
-                                    frame, next, i));
-                }
+                throw new DicomReadException(
+                        file,
+                        Reason.CORRUPT,
+                        String.format(
+                                "JPEG 2000 frame %d has the bytes FF %02X at codestream offset %d, inside tile data"
+                                        + " where bit stuffing allows no value above 8F after FF",
+                                frame, next, i));
             }
         }
+    }
+
+    private static boolean isZeroFrom(byte[] stream, int start) {
+        for (int i = start; i < stream.length; i++) {
+            if (stream[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -125,9 +145,10 @@ final class Jpeg2000Frames {
     /**
      * One tile-part of a codestream: where its SOT marker starts, its tile index (Isot), the number of tile-parts
      * its SOT declares for the tile (TNsot) and the range of its tile data after SOD. A tile-part whose length (Psot)
-     * is 0 is the last one and runs up to the EOC marker.
+     * is 0 is the last one and runs up to the EOC marker. One whose length runs past the stream is truncated.
      */
-    record TilePart(int start, int tile, int declaredParts, int dataStart, int end, boolean untilEnd) {
+    record TilePart(
+            int start, int tile, int declaredParts, int dataStart, int end, boolean untilEnd, boolean truncated) {
 
         /** Returns the tile-parts of the codestream in stream order, up to the first that does not start with SOT. */
         static List<TilePart> list(byte[] stream) {
@@ -149,7 +170,8 @@ final class Jpeg2000Frames {
                 }
                 int tile = u16(stream, position + 4);
                 int declaredParts = stream[position + TNSOT_OFFSET] & 0xFF;
-                parts.add(new TilePart(position, tile, declaredParts, data + 2, end, partLength == 0));
+                boolean truncated = position + partLength > stream.length;
+                parts.add(new TilePart(position, tile, declaredParts, data + 2, end, partLength == 0, truncated));
                 if (partLength == 0 || end <= position) {
                     break;
                 }

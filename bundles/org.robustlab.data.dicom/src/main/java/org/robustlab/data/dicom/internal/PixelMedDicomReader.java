@@ -79,6 +79,11 @@ public final class PixelMedDicomReader implements DicomReader {
         } catch (OutOfMemoryError e) {
             // PixelMed allocates a buffer of the declared value length before reading it; a corrupt length fails here.
             throw new DicomReadException(file, Reason.TOO_LARGE, "a declared value length exceeds the memory limit", e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // A decoder inside PixelMed may signal a fault of the data with an Error, as JJ2000 does.
+            throw new DicomReadException(file, Reason.CORRUPT, "the decoder failed on the pixel data: " + e, e);
         }
     }
 

@@ -58,6 +58,26 @@ class Jpeg2000FramesTest {
     }
 
     @Test
+    void rejectsEocFollowedByDataInTilePartWithoutLength() {
+        byte[] stream = codestream(tilePart(0, 0, 1, "01FFD9FFFFFF00", false));
+
+        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
+                .isInstanceOf(DicomReadException.class)
+                .hasMessageContaining("FF D9");
+    }
+
+    @Test
+    void rejectsTilePartLongerThanCodestream() {
+        byte[] part = tilePart(0, 0, 1, "0102", true);
+        part[9] += 16; // Psot, low byte
+        byte[] stream = codestream(part);
+
+        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
+                .isInstanceOf(DicomReadException.class)
+                .hasMessageContaining("runs past the end");
+    }
+
+    @Test
     void setsTilePartCountsToThoseFound() {
         byte[] stream = codestream(
                 tilePart(0, 0, 1, "01", true),
