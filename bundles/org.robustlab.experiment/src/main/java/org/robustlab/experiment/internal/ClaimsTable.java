@@ -148,13 +148,19 @@ final class ClaimsTable {
                 baseline,
                 withInterval(base),
                 difference,
-                p.map(value -> String.format(Locale.ROOT, ", paired p = %.3g", value))
-                        .orElse(", no paired test"));
+                p.map(ClaimsTable::pairedEvidence).orElse(", no paired test"));
         Verdict verdict = Verdict.INCONCLUSIVE;
         if (p.isPresent() && p.get() < ALPHA) {
             verdict = difference > 0 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
         }
         return new Claim(SALIENCY_CLAIM, comparison, evidence, verdict);
+    }
+
+    /** Formats the p-value of the paired test, which is NaN when every paired difference is zero. */
+    private static String pairedEvidence(double p) {
+        return Double.isNaN(p)
+                ? ", no paired test possible: every paired difference is zero"
+                : String.format(Locale.ROOT, ", paired p = %.3g", p);
     }
 
     private Optional<MetricTables.Row> summary(String condition, String name, String model) {

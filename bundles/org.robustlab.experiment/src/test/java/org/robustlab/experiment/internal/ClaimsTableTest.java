@@ -155,6 +155,22 @@ class ClaimsTableTest {
         });
     }
 
+    @Test
+    void localisationWithAllDifferencesZeroIsInconclusive() {
+        List<Claim> claims = claims(saliency(
+                summary("pointing-game", "standard", 0.0, "grad-cam"),
+                summary("pointing-game", "pgd", 0.0, "grad-cam"),
+                test("pointing-game-wilcoxon", "standard vs pgd", 0.0, Double.NaN, "grad-cam")));
+
+        assertThat(claims).anySatisfy(claim -> {
+            assertThat(claim.comparison()).isEqualTo("pgd vs standard, pointing-game, grad-cam");
+            assertThat(claim.evidence())
+                    .contains("every paired difference is zero")
+                    .doesNotContain("NaN");
+            assertThat(claim.verdict()).isEqualTo(Claim.Verdict.INCONCLUSIVE);
+        });
+    }
+
     /** A summary over labels, as the AUROC metric writes it. */
     private static MetricValue summary(String name, String model, double value) {
         return new MetricValue("m", name, model, "all", value, value - 0.05, value + 0.05, Map.of());
