@@ -85,8 +85,8 @@ final class DataSetStreams {
     }
 
     /**
-     * Returns whether the elements from {@code start} read as implicit VR: at least two of them, or all up to the
-     * end of the file, with ascending tags outside the item group and lengths that fit in the file.
+     * Returns whether the elements from {@code start} read as implicit VR: two of them, or one of undefined length,
+     * or all up to the end of the file, with ascending tags outside the item group and lengths that fit in the file.
      */
     private static boolean readsAsImplicitVr(ByteBuffer prefix, int start, long size) {
         long position = start;
