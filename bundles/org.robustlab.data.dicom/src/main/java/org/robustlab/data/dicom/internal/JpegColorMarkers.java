@@ -13,41 +13,23 @@ import java.util.Arrays;
  */
 record JpegColorMarkers(boolean jfif, int adobeTransform, int[] componentIds) {
 
-    private static final int SOI = 0xD8;
     private static final int APP0 = 0xE0;
     private static final int APP14 = 0xEE;
-    private static final int SOS = 0xDA;
 
     /** Reads the markers up to the first frame header. A stream cut short yields what precedes the cut. */
     static JpegColorMarkers read(byte[] stream) {
         boolean jfif = false;
         int adobeTransform = -1;
-        if (stream.length < 4 || (stream[0] & 0xFF) != 0xFF || (stream[1] & 0xFF) != SOI) {
-            return new JpegColorMarkers(false, -1, new int[0]);
-        }
-        int position = 2;
-        while (position + 4 <= stream.length) {
-            if ((stream[position] & 0xFF) != 0xFF) {
-                break;
-            }
-            int marker = stream[position + 1] & 0xFF;
-            if (marker == 0xFF) {
-                position++; // a fill byte before the marker
-                continue;
-            }
-            int length = ((stream[position + 2] & 0xFF) << 8) | (stream[position + 3] & 0xFF);
-            int data = position + 4;
-            int end = Math.min(stream.length, position + 2 + length);
-            if (marker == APP0 && startsWith(stream, data, end, "JFIF")) {
+        for (JpegSegment segment : JpegSegment.beforeScan(stream)) {
+            int data = segment.dataStart();
+            int end = Math.min(stream.length, segment.end());
+            if (segment.marker() == APP0 && startsWith(stream, data, end, "JFIF")) {
                 jfif = true;
-            } else if (marker == APP14 && startsWith(stream, data, end, "Adobe") && data + 11 < end) {
+            } else if (segment.marker() == APP14 && startsWith(stream, data, end, "Adobe") && data + 11 < end) {
                 adobeTransform = stream[data + 11] & 0xFF;
-            } else if (isFrameHeader(marker)) {
+            } else if (isFrameHeader(segment.marker())) {
                 return new JpegColorMarkers(jfif, adobeTransform, componentIds(stream, data, end));
-            } else if (marker == SOS) {
-                break;
             }
-            position += 2 + length;
         }
         return new JpegColorMarkers(jfif, adobeTransform, new int[0]);
     }

@@ -3,6 +3,7 @@ package org.robustlab.data.dicom.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -15,12 +16,6 @@ import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
  * decode as YCbCr (see {@link JpegColorMarkers#decoderAssumesYcbcr()}).
  */
 final class JpegFrames {
-
-    private static final int SOI = 0xD8;
-
-    private static final int SOS = 0xDA;
-
-    private static final int FILL = 0xFF;
 
     private static final int APP0 = 0xE0;
 
@@ -61,31 +56,21 @@ final class JpegFrames {
      * none or its markers cannot be followed, in which case the decoder reports the fault.
      */
     static byte[] withoutApplicationSegments(byte[] stream) {
-        if (stream.length < 4 || (stream[0] & 0xFF) != 0xFF || (stream[1] & 0xFF) != SOI) {
+        List<JpegSegment> segments = JpegSegment.beforeScan(stream);
+        if (segments.isEmpty() || segments.get(segments.size() - 1).marker() != JpegSegment.SOS) {
             return stream;
         }
         ByteArrayOutputStream stripped = new ByteArrayOutputStream(stream.length);
         stripped.write(stream, 0, 2);
-        int position = 2;
-        while (position + 4 <= stream.length && (stream[position] & 0xFF) == 0xFF) {
-            int marker = stream[position + 1] & 0xFF;
-            if (marker == FILL) {
-                position++; // a fill byte before a marker
-                continue;
-            }
-            if (marker == SOS) {
-                stripped.write(stream, position, stream.length - position);
-                return stripped.size() == stream.length ? stream : stripped.toByteArray();
-            }
-            int segmentEnd = position + 2 + (((stream[position + 2] & 0xFF) << 8) | (stream[position + 3] & 0xFF));
-            if (segmentEnd > stream.length) {
+        for (JpegSegment segment : segments) {
+            if (segment.marker() == JpegSegment.SOS) {
+                stripped.write(stream, segment.start(), stream.length - segment.start());
+            } else if (segment.end() > stream.length) {
                 return stream;
+            } else if (segment.marker() < APP0 || segment.marker() > APP15) {
+                stripped.write(stream, segment.start(), segment.end() - segment.start());
             }
-            if (marker < APP0 || marker > APP15) {
-                stripped.write(stream, position, segmentEnd - position);
-            }
-            position = segmentEnd;
         }
-        return stream;
+        return stripped.size() == stream.length ? stream : stripped.toByteArray();
     }
 }
