@@ -39,13 +39,14 @@ final class DataSetStreams {
     private DataSetStreams() {}
 
     /**
-     * Returns a stream positioned where PixelMed reads the file from. For a data set in implicit VR under a meta
-     * header that names explicit VR, the meta header is read into {@code list} first and the stream is switched to
-     * implicit VR. Every other file is left to PixelMed as it is.
+     * Returns a stream positioned where PixelMed reads the file from. With {@code implicitUnderExplicitMeta}, from
+     * {@link #isImplicitUnderExplicitMeta}, the meta header is read into {@code list} first and the stream is switched
+     * to implicit VR. Every other file is left to PixelMed as it is.
      */
-    static DicomInputStream open(Path file, InputStream in, AttributeList list) throws IOException, DicomException {
+    static DicomInputStream open(InputStream in, AttributeList list, boolean implicitUnderExplicitMeta)
+            throws IOException, DicomException {
         DicomInputStream dicom = new DicomInputStream(in);
-        if (dicom.haveMetaHeader() && isImplicitUnderExplicitMeta(file)) {
+        if (dicom.haveMetaHeader() && implicitUnderExplicitMeta) {
             list.readOnlyMetaInformationHeader(dicom);
             dicom.setTransferSyntaxToReadDataSet(
                     new ImplicitVr(dicom.getTransferSyntaxToReadDataSet().getUID()));

@@ -119,7 +119,7 @@ public final class PixelMedDicomReader implements DicomReader {
         PixelFormat declared = PixelModule.declared(file, header.list(), warnings);
         checkDecodable(file, header.transferSyntax(), declared);
         checkSize(file, declared);
-        AttributeList list = readPixels(file, header.transferSyntax(), declared, warnings);
+        AttributeList list = readPixels(file, header, declared, warnings);
         Attribute pixelData = list.get(TagFromName.PixelData);
         if (pixelData == null) {
             throw missingPixels(file, header.transferSyntax());
@@ -149,7 +149,7 @@ public final class PixelMedDicomReader implements DicomReader {
     private static Header parseHeader(Path file) throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             AttributeList list = new AttributeList();
-            DicomInputStream dicom = DataSetStreams.open(file, in, list);
+            DicomInputStream dicom = DataSetStreams.open(in, list, DataSetStreams.isImplicitUnderExplicitMeta(file));
             list.read(dicom, TagFromName.PixelData);
             String syntax = dicom.getTransferSyntaxToReadDataSet().getUID();
             return new Header(list, syntax, dicom.haveMetaHeader(), DataSetStreams.isImplicitDespiteMeta(dicom));
@@ -160,16 +160,17 @@ public final class PixelMedDicomReader implements DicomReader {
      * Reads the whole data set and decompresses the pixel data. RLE stays compressed for {@link RleFrames}, JPEG 2000
      * for {@link Jpeg2000Frames}, and RGB JPEG that Image I/O would decode as YCbCr for {@link JpegFrames}.
      */
-    private static AttributeList readPixels(Path file, String syntax, PixelFormat declared, List<String> warnings)
+    private static AttributeList readPixels(Path file, Header header, PixelFormat declared, List<String> warnings)
             throws IOException, DicomException {
+        String syntax = header.transferSyntax();
         if (TransferSyntaxes.RLE_LOSSLESS.equals(syntax) || isJpeg2000(syntax)) {
-            return readAllDecoding(file, syntax, warnings, false);
+            return readAllDecoding(file, header, warnings, false);
         }
         if (!mayHoldUnmarkedRgbJpeg(syntax, declared)) {
-            return readAllDecoding(file, syntax, warnings, true);
+            return readAllDecoding(file, header, warnings, true);
         }
         List<String> compressedWarnings = new ArrayList<>();
-        AttributeList list = readAllDecoding(file, syntax, compressedWarnings, false);
+        AttributeList list = readAllDecoding(file, header, compressedWarnings, false);
         if (list.get(TagFromName.PixelData) instanceof OtherByteAttributeMultipleCompressedFrames compressed
                 && JpegFrames.needUntransformedDecoding(compressed)) {
             warnings.addAll(compressedWarnings);
@@ -177,7 +178,7 @@ public final class PixelMedDicomReader implements DicomReader {
                     + " 1, 2, 3; decoded without colour transform, as Photometric Interpretation RGB declares");
             return list;
         }
-        return readAllDecoding(file, syntax, warnings, true);
+        return readAllDecoding(file, header, warnings, true);
     }
 
     private static boolean isJpeg2000(String syntax) {
@@ -192,13 +193,13 @@ public final class PixelMedDicomReader implements DicomReader {
                 && declared.photometricInterpretation().equals("RGB");
     }
 
-    private static AttributeList readAll(Path file, boolean decompress, List<String> warnings)
+    private static AttributeList readAll(Path file, boolean implicitVr, boolean decompress, List<String> warnings)
             throws IOException, DicomException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             AttributeList list = new AttributeList();
             list.setDecompressPixelData(decompress);
             PixelDataEnd end = new PixelDataEnd();
-            list.read(DataSetStreams.open(file, in, list), end);
+            list.read(DataSetStreams.open(in, list, implicitVr), end);
             String warning = end.warning();
             if (warning != null) {
                 warnings.add(warning);
@@ -207,11 +208,15 @@ public final class PixelMedDicomReader implements DicomReader {
         }
     }
 
-    /** Reads the whole data set; a decoder that throws on an encapsulated frame is reported with its syntax. */
-    private static AttributeList readAllDecoding(Path file, String syntax, List<String> warnings, boolean decompress)
+    /**
+     * Reads the whole data set, as implicit VR where the header pass found it so. A decoder that throws on an
+     * encapsulated frame is reported with its syntax.
+     */
+    private static AttributeList readAllDecoding(Path file, Header header, List<String> warnings, boolean decompress)
             throws IOException, DicomException {
+        String syntax = header.transferSyntax();
         try {
-            return readAll(file, decompress, warnings);
+            return readAll(file, header.implicitDespiteMeta(), decompress, warnings);
         } catch (RuntimeException e) {
             if (!new TransferSyntax(syntax).isEncapsulated()) {
                 throw e;
