@@ -25,9 +25,6 @@ import org.robustlab.data.dicom.internal.PixelMedDicomReader;
  */
 class MetaHeaderTest {
 
-    /** Offset of (0002,0000) File Meta Information Group Length: after the preamble and "DICM". */
-    private static final int GROUP_LENGTH_ELEMENT = 132;
-
     /** Side of the large test images: 724 x 724 16-bit samples make about 1 MiB. */
     private static final int LARGE_SIDE = 724;
 
@@ -41,8 +38,9 @@ class MetaHeaderTest {
     void decodesMetaWithoutGroupLength(String key) throws IOException {
         byte[] original = Files.readAllBytes(TestData.file(key));
         ByteArrayOutputStream changed = new ByteArrayOutputStream();
-        changed.write(original, 0, GROUP_LENGTH_ELEMENT);
-        changed.write(original, GROUP_LENGTH_ELEMENT + 12, original.length - GROUP_LENGTH_ELEMENT - 12);
+        changed.write(original, 0, RawDicom.GROUP_LENGTH_ELEMENT);
+        changed.write(
+                original, RawDicom.GROUP_LENGTH_ELEMENT + 12, original.length - RawDicom.GROUP_LENGTH_ELEMENT - 12);
         Path file = Files.write(folder.resolve("no-group-length.dcm"), changed.toByteArray());
 
         DicomImage image = READER.read(file);
@@ -56,7 +54,7 @@ class MetaHeaderTest {
     @ValueSource(ints = {0, 3})
     void rejectsEmptyDataSetAsNoPixelData(int dataSetBytes) throws IOException {
         byte[] original = Files.readAllBytes(TestData.file("pydicom/CT_small.dcm"));
-        int dataSetStart = dataSetStart(original);
+        int dataSetStart = RawDicom.dataSetStart(original);
         byte[] truncated = Arrays.copyOf(original, dataSetStart + dataSetBytes);
         Path file = Files.write(folder.resolve("empty-data-set.dcm"), truncated);
 
@@ -69,7 +67,7 @@ class MetaHeaderTest {
     void decodesItemBeforeFirstElement() throws IOException {
         String key = "pydicom/CT_small.dcm";
         byte[] original = Files.readAllBytes(TestData.file(key));
-        int dataSetStart = dataSetStart(original);
+        int dataSetStart = RawDicom.dataSetStart(original);
         ByteArrayOutputStream changed = new ByteArrayOutputStream();
         changed.write(original, 0, dataSetStart);
         changed.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 0, 0, 0, 0});
@@ -117,12 +115,9 @@ class MetaHeaderTest {
      * whose first element, Specific Character Set, has the given VR, with {@code error} added to the group length.
      */
     private static byte[] largeImage(String firstVr, int error) {
-        byte[] syntax = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
         ByteBuffer file =
                 ByteBuffer.allocate(2 * LARGE_SIDE * LARGE_SIDE + 1024).order(ByteOrder.LITTLE_ENDIAN);
-        file.put(new byte[128]).put("DICM".getBytes(StandardCharsets.US_ASCII));
-        element(file, 0x0002, 0x0000, "UL", 4).putInt(8 + syntax.length + error);
-        element(file, 0x0002, 0x0010, "UI", syntax.length).put(syntax);
+        RawDicom.putMetaHeader(file, "1.2.840.10008.1.2.1", error);
         element(file, 0x0008, 0x0005, firstVr, 10).put("ISO_IR 100".getBytes(StandardCharsets.US_ASCII));
         element(file, 0x0028, 0x0002, "US", 2).putShort((short) 1);
         element(file, 0x0028, 0x0004, "CS", 12).put("MONOCHROME2 ".getBytes(StandardCharsets.US_ASCII));
@@ -141,17 +136,6 @@ class MetaHeaderTest {
     }
 
     private static ByteBuffer element(ByteBuffer file, int group, int element, String vr, int length) {
-        return file.putShort((short) group)
-                .putShort((short) element)
-                .put(vr.getBytes(StandardCharsets.US_ASCII))
-                .putShort((short) length);
-    }
-
-    private static int dataSetStart(byte[] file) {
-        return GROUP_LENGTH_ELEMENT
-                + 12
-                + ByteBuffer.wrap(file, GROUP_LENGTH_ELEMENT + 8, 4)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .getInt();
+        return RawDicom.putElementHeader(file, group, element, vr, length);
     }
 }

@@ -36,18 +36,14 @@ class Jpeg2000FramesTest {
     void rejectsMarkerValueInTileData() {
         byte[] stream = codestream(tilePart(0, 0, 1, "01FFFFFF00", true));
 
-        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
-                .isInstanceOf(DicomReadException.class)
-                .hasMessageContaining("FF FF");
+        assertRejected(stream, "FF FF");
     }
 
     @Test
     void rejectsEocInsideTilePartWithLength() {
         byte[] stream = codestream(tilePart(0, 0, 2, "0102FFD9", true), tilePart(0, 1, 2, "FFFFFF00", true));
 
-        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
-                .isInstanceOf(DicomReadException.class)
-                .hasMessageContaining("FF D9");
+        assertRejected(stream, "FF D9");
     }
 
     @Test
@@ -58,12 +54,10 @@ class Jpeg2000FramesTest {
     }
 
     @Test
-    void rejectsEocFollowedByDataInTilePartWithoutLength() {
+    void rejectsEocBeforeMoreTileData() {
         byte[] stream = codestream(tilePart(0, 0, 1, "01FFD9FFFFFF00", false));
 
-        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
-                .isInstanceOf(DicomReadException.class)
-                .hasMessageContaining("FF D9");
+        assertRejected(stream, "FF D9");
     }
 
     @Test
@@ -72,9 +66,7 @@ class Jpeg2000FramesTest {
         part[9] += 16; // Psot, low byte
         byte[] stream = codestream(part);
 
-        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
-                .isInstanceOf(DicomReadException.class)
-                .hasMessageContaining("runs past the end");
+        assertRejected(stream, "runs past the end");
     }
 
     @Test
@@ -107,6 +99,12 @@ class Jpeg2000FramesTest {
 
         assertThat(Jpeg2000Frames.withCountedTileParts(0, stream, warnings)).isSameAs(stream);
         assertThat(warnings).isEmpty();
+    }
+
+    private static void assertRejected(byte[] stream, String messagePart) {
+        assertThatThrownBy(() -> Jpeg2000Frames.checkTileData(FILE, 0, stream))
+                .isInstanceOf(DicomReadException.class)
+                .hasMessageContaining(messagePart);
     }
 
     /** Returns SOT, SOD and the data; with {@code withLength} false, Psot is 0 and the data end with EOC. */
